@@ -1,0 +1,137 @@
+package io.keyward.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Every option of Keyward in one typed place, with its default. Keys mirror The Things Stack's
+ * identity server options ({@code is.*}); MicroProfile Config reads them from system properties,
+ * environment variables ({@code IS_USER_REGISTRATION_ENABLED}) and {@code microprofile-config.properties}.
+ * Values are read on each call so tests and operators can change them without a restart where the
+ * config source allows it.
+ */
+@ApplicationScoped
+public class KeywardConfig {
+
+    /** The documented options: key, default, meaning. The README's table lists the same. */
+    public enum Option {
+        USER_REGISTRATION_ENABLED("is.user-registration.enabled", "true", "Non-admins may register (Users.Create)."),
+        INVITATION_REQUIRED("is.user-registration.invitation.required", "false", "Non-admin registration needs an invitation token."),
+        INVITATION_TOKEN_TTL("is.user-registration.invitation.token-ttl", "168h", "Invitation expiry."),
+        CONTACT_INFO_VALIDATION_REQUIRED("is.user-registration.contact-info-validation.required", "false", "Restrict rights of users whose email is not validated."),
+        CONTACT_INFO_VALIDATION_TOKEN_TTL("is.user-registration.contact-info-validation.token-ttl", "48h", "Email-validation token expiry."),
+        CONTACT_INFO_VALIDATION_RETRY_INTERVAL("is.user-registration.contact-info-validation.retry-interval", "1h", "Minimum interval between validation emails."),
+        ADMIN_APPROVAL_REQUIRED("is.user-registration.admin-approval.required", "false", "Self-registered users start in STATE_REQUESTED."),
+        PASSWORD_MIN_LENGTH("is.user-registration.password-requirements.min-length", "8", "Minimum password length (UTF-8 bytes)."),
+        PASSWORD_MAX_LENGTH("is.user-registration.password-requirements.max-length", "1000", "Maximum password length (UTF-8 bytes)."),
+        PASSWORD_MIN_UPPERCASE("is.user-registration.password-requirements.min-uppercase", "1", "Minimum number of uppercase letters."),
+        PASSWORD_MIN_DIGITS("is.user-registration.password-requirements.min-digits", "1", "Minimum number of digits."),
+        PASSWORD_MIN_SPECIAL("is.user-registration.password-requirements.min-special", "0", "Minimum number of special characters."),
+        PASSWORD_REJECT_USER_ID("is.user-registration.password-requirements.reject-user-id", "true", "Reject passwords containing the user ID."),
+        PASSWORD_REJECT_COMMON("is.user-registration.password-requirements.reject-common", "false", "Reject common passwords."),
+        USER_ID_BLOCKLIST("is.user-registration.user-id-blocklist", "", "Extra user IDs that cannot be registered (comma-separated), on top of the built-in list."),
+        ADMIN_RIGHTS_ALL("is.admin-rights.all", "false", "Admins' universal rights include _KEYS and _ALL rights."),
+        DELETE_RESTORE("is.delete.restore", "24h", "Restore window of soft-deleted users; 0 disables restore."),
+        LOGIN_TOKENS_ENABLED("is.login-tokens.enabled", "false", "CreateLoginToken allowed."),
+        LOGIN_TOKENS_TTL("is.login-tokens.token-ttl", "1h", "Login-token expiry."),
+        PROFILE_PICTURE_DISABLE_UPLOAD("is.profile-picture.disable-upload", "false", "Reject profile pictures on create/update."),
+        PROFILE_PICTURE_USE_GRAVATAR("is.profile-picture.use-gravatar", "true", "Gravatar fallback on Get."),
+        PROFILE_PICTURE_BUCKET_URL("is.profile-picture.bucket-url", "/assets/blob/profile_pictures", "Prefix for stored picture URLs."),
+        PAGINATION_DEFAULT_LIMIT("is.pagination.default-limit", "100", "Limit used when a list request has limit 0."),
+        ADMIN_USER_ID("is.admin.user-id", "admin", "Bootstrap admin: user ID created at start if absent."),
+        ADMIN_PASSWORD("is.admin.password", "", "Bootstrap admin password; no admin is created while it is empty."),
+        ADMIN_EMAIL("is.admin.email", "admin@localhost", "Bootstrap admin email address."),
+        EMAIL_PROVIDER("is.email.provider", "", "smtp, or empty to keep mail in the outbox (logged with secrets masked)."),
+        EMAIL_SENDER_NAME("is.email.sender-name", "Keyward", "From name."),
+        EMAIL_SENDER_ADDRESS("is.email.sender-address", "noreply@localhost", "From address."),
+        EMAIL_NETWORK_NAME("is.email.network.name", "The Things Stack for LoRaWAN", "Network name used in emails."),
+        EMAIL_IDENTITY_SERVER_URL("is.email.network.identity-server-url", "http://localhost:1885/oauth", "Base of links in emails."),
+        EMAIL_CONSOLE_URL("is.email.network.console-url", "http://localhost:1885/console", "Console links in emails."),
+        MAX_REQUEST_BYTES("is.http.max-request-bytes", "16777216", "Largest accepted request body (TTS: 16 MiB).");
+
+        public final String key;
+        public final String defaultValue;
+        public final String description;
+
+        Option(String key, String defaultValue, String description) {
+            this.key = key;
+            this.defaultValue = defaultValue;
+            this.description = description;
+        }
+
+        /** The environment variable MicroProfile Config maps the key from. */
+        public String envVar() {
+            return key.toUpperCase().replaceAll("[^A-Z0-9]", "_");
+        }
+    }
+
+    private Config config() {
+        return ConfigProvider.getConfig(KeywardConfig.class.getClassLoader());
+    }
+
+    public String string(Option o) {
+        Optional<String> v = config().getOptionalValue(o.key, String.class);
+        return v.orElse(o.defaultValue);
+    }
+
+    public boolean bool(Option o) {
+        return Boolean.parseBoolean(string(o).trim());
+    }
+
+    public int integer(Option o) {
+        return Integer.parseInt(string(o).trim());
+    }
+
+    public Duration duration(Option o) {
+        return Durations.parse(string(o));
+    }
+
+    // Typed accessors for the options used across capabilities.
+
+    public boolean registrationEnabled() {
+        return bool(Option.USER_REGISTRATION_ENABLED);
+    }
+
+    public boolean invitationRequired() {
+        return bool(Option.INVITATION_REQUIRED);
+    }
+
+    public boolean adminApprovalRequired() {
+        return bool(Option.ADMIN_APPROVAL_REQUIRED);
+    }
+
+    public boolean contactInfoValidationRequired() {
+        return bool(Option.CONTACT_INFO_VALIDATION_REQUIRED);
+    }
+
+    public boolean adminRightsAll() {
+        return bool(Option.ADMIN_RIGHTS_ALL);
+    }
+
+    public Duration restoreWindow() {
+        return duration(Option.DELETE_RESTORE);
+    }
+
+    public int defaultPageLimit() {
+        return integer(Option.PAGINATION_DEFAULT_LIMIT);
+    }
+
+    public long maxRequestBytes() {
+        return Long.parseLong(string(Option.MAX_REQUEST_BYTES).trim());
+    }
+
+    public Set<String> extraBlockedUserIds() {
+        Set<String> out = new TreeSet<>();
+        for (String s : string(Option.USER_ID_BLOCKLIST).split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package io.keyward.ops;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the schema up to date at start, before anything else touches the database. Flyway commits
+ * itself, hence bean-managed transactions; on PostgreSQL it takes a lock, so several nodes starting
+ * together migrate once.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Migrations {
+    private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
+
+    @Resource(lookup = "jdbc/keyward")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                // A WAR whose migrations Flyway cannot see must fail, not start on an empty schema.
+                .failOnMissingLocations(true)
+                .load();
+        MigrateResult result = flyway.migrate();
+        LOG.info("database schema at version " + flyway.info().current().getVersion()
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+}

@@ -1,0 +1,37 @@
+package io.keyward.user;
+
+import io.keyward.wire.ProtoEnum;
+
+/** {@code ttn.lorawan.v3.State}: the account state; the zero value is STATE_REQUESTED. */
+public enum State implements ProtoEnum {
+    STATE_REQUESTED(0),
+    STATE_APPROVED(1),
+    STATE_REJECTED(2),
+    STATE_FLAGGED(3),
+    STATE_SUSPENDED(4);
+
+    private final int number;
+
+    State(int number) {
+        this.number = number;
+    }
+
+    @Override
+    public int number() {
+        return number;
+    }
+
+    @Override
+    public String prefix() {
+        return "STATE_";
+    }
+
+    public static State ofNumber(int n) {
+        for (State s : values()) {
+            if (s.number == n) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("state " + n);
+    }
+}
