@@ -29,7 +29,9 @@ public class Migrations {
     void migrate() {
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                // Shared migrations, plus database-specific ones (e.g. PostgreSQL trigram indexes)
+                // in db/vendor/postgresql or db/vendor/h2, numbered in the same sequence.
+                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
                 // A WAR whose migrations Flyway cannot see must fail, not start on an empty schema.
                 .failOnMissingLocations(true)
                 .load();
