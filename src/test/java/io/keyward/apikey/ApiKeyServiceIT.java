@@ -67,7 +67,7 @@ class ApiKeyServiceIT {
     @Inject
     Event<UserCredentialsChanged> credentialsChanged;
 
-    @Resource
+    @Resource(lookup = "java:comp/UserTransaction")
     UserTransaction tx;
 
     private String userId;
