@@ -28,19 +28,13 @@ public class Migrations {
     @Resource(lookup = "jdbc/keyward")
     DataSource dataSource;
 
-    /** {@code postgresql} or {@code h2}: the folder of database-specific migrations. */
+    /** The folder name of this database's own migrations: postgresql or h2. */
     private String vendor() {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            throw new IllegalStateException("unsupported database: " + product);
+            return product.contains("postgres") ? "postgresql" : "h2";
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database", e);
+            throw new IllegalStateException("database unreachable at start", e);
         }
     }
 
@@ -50,7 +44,6 @@ public class Migrations {
                 .dataSource(dataSource)
                 // Shared migrations, plus database-specific ones (e.g. PostgreSQL trigram indexes)
                 // in db/vendor/postgresql or db/vendor/h2, numbered in the same sequence.
-                // Flyway 13 no longer expands a {vendor} placeholder, so the folder is chosen here.
                 .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
                 // A WAR whose migrations Flyway cannot see must fail, not start on an empty schema.
                 .failOnMissingLocations(true)
