@@ -1,6 +1,7 @@
 package io.keyward.user;
 
 import io.keyward.error.Errors;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -18,13 +19,16 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.sql.BatchUpdateException;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * The queries on users. No rules and no transactions of its own: the registry calls it inside its
@@ -36,6 +40,11 @@ import java.util.Map;
 public class UserStore {
     @PersistenceContext(unitName = "keyward")
     EntityManager em;
+
+    @Resource(lookup = "jdbc/keyward")
+    DataSource dataSource;
+
+    private volatile Boolean userCounts;
 
     /** A page of users and the total number of matches. */
     record Page(List<UserEntity> users, long total) {
@@ -146,28 +155,71 @@ public class UserStore {
      * {@code user_id} in the same direction.
      */
     Page search(UserQuery q) {
+        long total = count(q);
+        if (total == 0 || q.paging().offset() >= total) {
+            return new Page(List.of(), total);
+        }
+        // The page is chosen as row IDs first (an index-only scan in the list order where an index
+        // serves it, even deep into the list), then those rows are loaded.
         CriteriaBuilder cb = em.getCriteriaBuilder();
         Map<ParameterExpression<String>, String> params = new LinkedHashMap<>();
+        CriteriaQuery<Long> select = cb.createQuery(Long.class);
+        Root<UserEntity> u = select.from(UserEntity.class);
+        select.select(u.get("id")).where(predicates(cb, select, u, q, params)).orderBy(order(cb, u, q.order()));
+        TypedQuery<Long> query = em.createQuery(select)
+                .setFirstResult((int) Math.min(q.paging().offset(), Integer.MAX_VALUE))
+                .setMaxResults(q.paging().limit());
+        params.forEach(query::setParameter);
+        List<Long> ids = query.getResultList();
+        if (ids.isEmpty()) {
+            return new Page(List.of(), total);
+        }
+        Map<Long, UserEntity> byId = new HashMap<>();
+        for (UserEntity e : em.createQuery("SELECT u FROM UserEntity u WHERE u.id IN :ids", UserEntity.class)
+                .setParameter("ids", ids).getResultList()) {
+            byId.put(e.getId(), e);
+        }
+        List<UserEntity> users = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            UserEntity e = byId.get(id);
+            if (e != null) {
+                users.add(e);
+            }
+        }
+        return new Page(users, total);
+    }
 
+    /** The number of matches; for an unfiltered list on PostgreSQL, the trigger-maintained counter. */
+    private long count(UserQuery q) {
+        if (q.unfiltered() && hasUserCounts()) {
+            List<?> n = em.createNativeQuery("SELECT n FROM user_counts WHERE deleted = ?")
+                    .setParameter(1, q.deleted()).getResultList();
+            if (!n.isEmpty()) {
+                return ((Number) n.get(0)).longValue();
+            }
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        Map<ParameterExpression<String>, String> params = new LinkedHashMap<>();
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<UserEntity> cu = count.from(UserEntity.class);
         count.select(cb.count(cu)).where(predicates(cb, count, cu, q, params));
         TypedQuery<Long> countQuery = em.createQuery(count);
         params.forEach(countQuery::setParameter);
-        long total = countQuery.getSingleResult();
+        return countQuery.getSingleResult();
+    }
 
-        if (total == 0 || q.paging().offset() >= total) {
-            return new Page(List.of(), total);
+    /** The {@code user_counts} table exists on PostgreSQL only (see the V3_1 migrations). */
+    private boolean hasUserCounts() {
+        Boolean known = userCounts;
+        if (known == null) {
+            try (Connection c = dataSource.getConnection()) {
+                known = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            } catch (SQLException e) {
+                known = false;
+            }
+            userCounts = known;
         }
-        params.clear();
-        CriteriaQuery<UserEntity> select = cb.createQuery(UserEntity.class);
-        Root<UserEntity> u = select.from(UserEntity.class);
-        select.select(u).where(predicates(cb, select, u, q, params)).orderBy(order(cb, u, q.order()));
-        TypedQuery<UserEntity> query = em.createQuery(select)
-                .setFirstResult((int) Math.min(q.paging().offset(), Integer.MAX_VALUE))
-                .setMaxResults(q.paging().limit());
-        params.forEach(query::setParameter);
-        return new Page(query.getResultList(), total);
+        return known;
     }
 
     private static Predicate[] predicates(CriteriaBuilder cb, CriteriaQuery<?> cq, Root<UserEntity> u, UserQuery q,

@@ -338,6 +338,34 @@ class UserRegistryIT {
         assertTrue(page.body().getJsonArray("users").size() <= 2);
     }
 
+    @Test
+    void listTotalsStayExactThroughDeleteRestoreAndPurge() throws Exception {
+        String id = uniqueId("counted");
+        register(id);
+        assertTotals();
+        context.actAs(admin());
+        registry.delete(id);
+        assertTotals();
+        registry.restore(id);
+        assertTotals();
+        registry.delete(id);
+        registry.purge(id);
+        assertTotals();
+    }
+
+    /** X-Total-Count of an unfiltered List equals the rows (on PostgreSQL it comes from user_counts). */
+    private void assertTotals() throws Exception {
+        context.actAs(admin());
+        for (boolean deleted : new boolean[] {false, true}) {
+            MultivaluedHashMap<String, String> q = new MultivaluedHashMap<>();
+            q.putSingle("deleted", Boolean.toString(deleted));
+            q.putSingle("limit", "1");
+            long total = registry.list(UserRequests.ListUsers.parse(new Query(q))).total();
+            assertEquals(count("SELECT COUNT(*) FROM users WHERE deleted_at IS " + (deleted ? "NOT NULL" : "NULL")), total,
+                    "deleted=" + deleted);
+        }
+    }
+
     // ---------------------------------------------------------------- update
 
     @Test
