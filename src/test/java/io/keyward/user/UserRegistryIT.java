@@ -425,6 +425,59 @@ class UserRegistryIT {
     }
 
     @Test
+    void adminUpdatesEveryFieldAtOnce() throws Exception {
+        // TESTS.md 72: every field changes, created_at stays, updated_at moves.
+        String id = uniqueId("every");
+        JsonObject created = register(id);
+        context.actAs(admin());
+        JsonObject u = registry.update(updateRequest(id, """
+                {"name": "Every", "description": "all fields", "attributes": {"bbb": "2"},
+                 "primary_email_address": "%s-x@example.com", "primary_email_address_validated_at": "2024-01-01T00:00:00Z",
+                 "require_password_update": true, "state": "STATE_SUSPENDED", "state_description": "why",
+                 "admin": false, "temporary_password": "Temp-Passw0rd", "temporary_password_expires_at": "2099-01-01T00:00:00Z",
+                 "profile_picture": {"sizes": {"0": "https://example.com/p.png"}},
+                 "console_preferences": {"console_theme": "CONSOLE_THEME_DARK", "dashboard_layouts": {"api_key": "DASHBOARD_LAYOUT_LIST"}}}
+                """.formatted(id), "name", "description", "attributes", "primary_email_address", "require_password_update",
+                "state", "state_description", "admin", "temporary_password", "temporary_password_expires_at",
+                "profile_picture", "console_preferences")).body();
+        assertEquals(created.getString("created_at"), u.getString("created_at"));
+        assertNotEquals(created.getString("updated_at"), u.getString("updated_at"));
+        assertEquals("Every", u.getString("name"));
+        assertEquals("all fields", u.getString("description"));
+        assertEquals("{\"bbb\":\"2\"}", u.getJsonObject("attributes").toString());
+        assertEquals(id + "-x@example.com", u.getString("primary_email_address"));
+        assertTrue(u.getBoolean("require_password_update"));
+        assertEquals("STATE_SUSPENDED", u.getString("state"));
+        assertEquals("why", u.getString("state_description"));
+        assertFalse(u.containsKey("admin"));
+        assertFalse(u.containsKey("temporary_password"));
+        assertEquals("2099-01-01T00:00:00Z", u.getString("temporary_password_expires_at"));
+        assertNotNull(u.getString("temporary_password_created_at"));
+        assertEquals("https://example.com/p.png", u.getJsonObject("profile_picture").getJsonObject("sizes").getString("0"));
+        assertEquals("DASHBOARD_LAYOUT_LIST", u.getJsonObject("console_preferences").getJsonObject("dashboard_layouts").getString("api_key"));
+        assertTrue(PasswordHasher.verify("Temp-Passw0rd", column("SELECT temporary_password_hash FROM users WHERE user_id = ?", id)));
+        assertEquals(List.of(id), events.notificationsAbout(id, "entity_state_changed").get(0).receiverUserIds());
+        assertEquals(1, events.mailsTo("entity_state_changed", id + "-x@example.com").size());
+        // Unknown users: 404 for the admin.
+        fails(Errors.USER_NOT_FOUND, () -> registry.update(updateRequest(uniqueId("nobody"), "{\"name\": \"x\"}", "name")));
+    }
+
+    @Test
+    void theSameIdTwiceThroughItsWholeLife() {
+        // TESTS.md 78: create, delete, restore, get, delete, purge — twice with one ID.
+        String id = uniqueId("twice");
+        for (int round = 0; round < 2; round++) {
+            register(id);
+            context.actAs(admin());
+            registry.delete(id);
+            registry.restore(id);
+            assertEquals(id, registry.get(id, FieldMask.empty()).getJsonObject("ids").getString("user_id"));
+            registry.delete(id);
+            registry.purge(id);
+        }
+    }
+
+    @Test
     void consolePreferencesAndPictures() {
         String id = uniqueId("prefs");
         register(id);
