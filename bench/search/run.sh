@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/lib.sh
+trap bench_server_stop EXIT
 USERS=${BENCH_USERS:-1000000}
 N=${BENCH_REQUESTS:-200}
 

@@ -10,6 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/lib.sh
+trap bench_server_stop EXIT
 BENCH_DB=${BENCH_DB}_users
 N=${BENCH_REQUESTS:-50}
 
@@ -31,7 +32,7 @@ for i in $(seq 1 "$N"); do
         "$BASE/api/v3/users" >>"$times"
 done
 cut -d' ' -f2 "$times" | sort -n | awk -v n="$N" '{t[NR]=$1*1000} END {printf "%-44s median %8.2f ms   p99 %8.2f ms   (n=%d)\n", "Users.Create (hash + insert)", (NR%2)?t[(NR+1)/2]:(t[NR/2]+t[NR/2+1])/2, t[int(NR*0.99+0.999999)], NR}'
-grep -vc '^200 ' "$times" | xargs -I{} echo "non-200 answers: {}"
+echo "non-200 answers: $(grep -vc "^200 " "$times" || true)"
 rm -f "$times"
 measure "password login (POST /oauth/token)" "$N" -d grant_type=password -d "username=$prefix-1" -d password=Bench-Passw0rd "$BASE/oauth/token"
 measure "UpdatePassword, wrong old password (401)" "$N" -X PUT -d '{"old":"Wrong-Passw0rd","new":"Other-Passw0rd1"}' "$BASE/api/v3/users/$prefix-1/password"

@@ -175,8 +175,9 @@ public class UserStore {
             return new Page(List.of(), total);
         }
         Map<Long, UserEntity> byId = new HashMap<>();
+        // Read-only: a page is only mapped to JSON, so EclipseLink need not track changes to its rows.
         for (UserEntity e : em.createQuery("SELECT u FROM UserEntity u WHERE u.id IN :ids", UserEntity.class)
-                .setParameter("ids", ids).getResultList()) {
+                .setParameter("ids", ids).setHint("eclipselink.read-only", "true").getResultList()) {
             byId.put(e.getId(), e);
         }
         List<UserEntity> users = new ArrayList<>(ids.size());
