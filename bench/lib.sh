@@ -72,3 +72,26 @@ measure() {
         }'
     rm -f "$times"
 }
+
+# measure_get <label> <url> [bearer token]: sequential GETs on one keep-alive connection. With wrk
+# installed: wrk -t1 -c1 for $BENCH_SECONDS (default 15) s and its median and p99; else curl, $N times.
+measure_get() {
+    local label=$1 url=$2 token=${3:-}
+    if command -v wrk >/dev/null 2>&1 && [ "${BENCH_TOOL:-wrk}" = wrk ]; then
+        local out
+        if [ -n "$token" ]; then
+            out=$(wrk -t1 -c1 -d"${BENCH_SECONDS:-15}s" --latency -H "Authorization: Bearer $token" "$url")
+        else
+            out=$(wrk -t1 -c1 -d"${BENCH_SECONDS:-15}s" --latency "$url")
+        fi
+        echo "$out" | awk -v label="$label" '
+            function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+            $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } / requests in / { n = $1 }
+            /Non-2xx/ { bad = $NF }
+            END { printf "%-44s median %8.2f ms   p99 %8.2f ms   (wrk, n=%d%s)\n", label, p50, p99, n, bad ? ", NON-2xx: " bad : "" }'
+    elif [ -n "$token" ]; then
+        measure "$label" "${N:-200}" -H "Authorization: Bearer $token" "$url"
+    else
+        measure "$label" "${N:-200}" "$url"
+    fi
+}

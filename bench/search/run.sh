@@ -5,8 +5,9 @@
 #
 # Creates database $BENCH_DB (default keyward_bench; dropped first!), starts Keyward on it (server
 # $BENCH_SERVER on port $BENCH_PORT, default 31885), bulk-seeds $BENCH_USERS users (default 1,000,000),
-# then measures each request $BENCH_REQUESTS times (default 200, after 20 warm-ups) with curl, one at a
-# time, and prints median and p99; finally EXPLAIN ANALYZE of the SQL behind the requests.
+# then measures each request one at a time on a keep-alive connection (wrk -t1 -c1 for $BENCH_SECONDS,
+# default 15 s; without wrk, curl $BENCH_REQUESTS times) after 20 warm-ups, and prints median and p99;
+# finally EXPLAIN ANALYZE of the SQL behind the requests.
 # BENCH_SKIP_SEED=1 measures again on the database of a previous run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -48,10 +49,10 @@ for i in "${!URLS[@]}"; do
     printf '%-44s X-Total-Count %s\n' "${LABELS[$i]}" \
         "$(curl -s -D - -o /dev/null "${AUTH[@]}" "$BASE${URLS[$i]}" | tr -d '\r' | awk -F': ' 'tolower($1)=="x-total-count"{print $2}')"
 done
-echo "== latency ($N requests each, sequential, after 20 warm-ups)"
+echo "== latency (one request at a time on a keep-alive connection, after 20 warm-ups)"
 for i in "${!URLS[@]}"; do
     measure "warm-up" 20 "${AUTH[@]}" "$BASE${URLS[$i]}" >/dev/null
-    measure "${LABELS[$i]}" "$N" "${AUTH[@]}" "$BASE${URLS[$i]}"
+    measure_get "${LABELS[$i]}" "$BASE${URLS[$i]}" "$TOKEN"
 done
 
 echo "== EXPLAIN ANALYZE of the SQL behind the requests (as UserStore issues it)"

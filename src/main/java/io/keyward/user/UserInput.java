@@ -1,8 +1,9 @@
 package io.keyward.user;
 
+import io.keyward.wire.JsonOut;
+
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.WireFormatException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -49,9 +50,9 @@ final class UserInput {
     /** {@code Picture}: the embedded image (null if absent) and the size → URL map. */
     record Picture(Embedded embedded, Map<Long, String> sizes) {
         JsonObject toJson() {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JsonOut.JSON.createObjectBuilder();
             if (embedded != null) {
-                JsonObjectBuilder e = Json.createObjectBuilder();
+                JsonObjectBuilder e = JsonOut.JSON.createObjectBuilder();
                 if (!embedded.mimeType().isEmpty()) {
                     e.add("mime_type", embedded.mimeType());
                 }
@@ -61,7 +62,7 @@ final class UserInput {
                 b.add("embedded", e);
             }
             if (!sizes.isEmpty()) {
-                JsonObjectBuilder s = Json.createObjectBuilder();
+                JsonObjectBuilder s = JsonOut.JSON.createObjectBuilder();
                 sizes.forEach((k, v) -> s.add(Long.toString(k), v));
                 b.add("sizes", s);
             }
@@ -80,7 +81,7 @@ final class UserInput {
                               Map<String, String> sortBy) {
         /** The stored/wire form: zero values left out, set sub-messages kept even when empty. */
         JsonObject toJson() {
-            JsonObjectBuilder b = Json.createObjectBuilder();
+            JsonObjectBuilder b = JsonOut.JSON.createObjectBuilder();
             if (theme != ConsoleTheme.CONSOLE_THEME_SYSTEM) {
                 b.add("console_theme", theme.fullName());
             }
@@ -94,7 +95,7 @@ final class UserInput {
         }
 
         static JsonObject layoutsJson(Map<String, DashboardLayout> layouts) {
-            JsonObjectBuilder d = Json.createObjectBuilder();
+            JsonObjectBuilder d = JsonOut.JSON.createObjectBuilder();
             for (String k : UserFields.DASHBOARD_KEYS) {
                 DashboardLayout l = layouts.get(k);
                 if (l != null && l != DashboardLayout.DASHBOARD_LAYOUT_TABLE) {
@@ -105,7 +106,7 @@ final class UserInput {
         }
 
         static JsonObject sortByJson(Map<String, String> sortBy) {
-            JsonObjectBuilder d = Json.createObjectBuilder();
+            JsonObjectBuilder d = JsonOut.JSON.createObjectBuilder();
             for (String k : UserFields.SORT_BY_KEYS) {
                 String v = sortBy.get(k);
                 if (v != null && !v.isEmpty()) {
@@ -219,7 +220,7 @@ final class UserInput {
         if (json == null || json.isEmpty()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (var r = Json.createReader(new java.io.StringReader(json))) {
+        try (var r = JsonOut.JSON.createReader(new java.io.StringReader(json))) {
             return r.readObject();
         }
     }

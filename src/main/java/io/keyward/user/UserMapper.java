@@ -2,7 +2,6 @@ package io.keyward.user;
 
 import io.keyward.wire.FieldMask;
 import io.keyward.wire.JsonOut;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -40,7 +39,7 @@ final class UserMapper {
      */
     static JsonObject full(UserEntity u, String pictureUrlPrefix, Map<String, String> attributes) {
         JsonOut out = JsonOut.object()
-                .message("ids", Json.createObjectBuilder().add("user_id", u.getUserId()).build())
+                .message("ids", JsonOut.JSON.createObjectBuilder().add("user_id", u.getUserId()).build())
                 .timestamp("created_at", u.getCreatedAt())
                 .timestamp("updated_at", u.getUpdatedAt())
                 .timestamp("deleted_at", u.getDeletedAt())
@@ -76,7 +75,7 @@ final class UserMapper {
         if (options.gravatar() && !full.containsKey("profile_picture") && touches(paths, "profile_picture")) {
             JsonObject gravatar = gravatar(u.getPrimaryEmailAddress());
             if (gravatar != null) {
-                full = Json.createObjectBuilder(full).add("profile_picture", gravatar).build();
+                full = JsonOut.JSON.createObjectBuilder(full).add("profile_picture", gravatar).build();
             }
         }
         for (String always : UserFields.ALWAYS) {
@@ -86,21 +85,21 @@ final class UserMapper {
         if (options.publicOnly()) {
             paths.removeIf(p -> !UserFields.isPublic(p));
         }
-        JsonObjectBuilder out = Json.createObjectBuilder(filter(full, paths));
+        JsonObjectBuilder out = JsonOut.JSON.createObjectBuilder(filter(full, paths));
         if (contactInfo && !options.publicOnly() && !u.getPrimaryEmailAddress().isEmpty()) {
             JsonObject entry = JsonOut.object()
                     .string("contact_method", ContactMethod.CONTACT_METHOD_EMAIL.fullName())
                     .string("value", u.getPrimaryEmailAddress())
                     .timestamp("validated_at", u.getPrimaryEmailAddressValidatedAt())
                     .build();
-            out.add("contact_info", Json.createArrayBuilder().add(entry));
+            out.add("contact_info", JsonOut.JSON.createArrayBuilder().add(entry));
         }
         return out.build();
     }
 
     /** The fields of {@code source} selected by {@code paths}, keeping the source order. */
     static JsonObject filter(JsonObject source, List<String> paths) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JsonOut.JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : source.entrySet()) {
             String key = e.getKey();
             if (paths.contains(key)) {
@@ -138,7 +137,7 @@ final class UserMapper {
         if (prefix == null || !stored.containsKey("sizes")) {
             return stored;
         }
-        JsonObjectBuilder sizes = Json.createObjectBuilder();
+        JsonObjectBuilder sizes = JsonOut.JSON.createObjectBuilder();
         for (Map.Entry<String, JsonValue> s : stored.getJsonObject("sizes").entrySet()) {
             String url = UserInput.string(s.getValue());
             if (!url.contains("://")) {
@@ -146,7 +145,7 @@ final class UserMapper {
             }
             sizes.add(s.getKey(), url);
         }
-        return Json.createObjectBuilder(stored).add("sizes", sizes).build();
+        return JsonOut.JSON.createObjectBuilder(stored).add("sizes", sizes).build();
     }
 
     /** Gravatar URLs for a user without a picture (Get only, API.md §3.5). */
@@ -162,10 +161,10 @@ final class UserMapper {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        JsonObjectBuilder sizes = Json.createObjectBuilder();
+        JsonObjectBuilder sizes = JsonOut.JSON.createObjectBuilder();
         for (int size : GRAVATAR_SIZES) {
             sizes.add(Integer.toString(size), "https://www.gravatar.com/avatar/" + hash + "?s=" + size + "&d=404");
         }
-        return Json.createObjectBuilder().add("sizes", sizes).build();
+        return JsonOut.JSON.createObjectBuilder().add("sizes", sizes).build();
     }
 }

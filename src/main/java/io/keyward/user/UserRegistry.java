@@ -27,7 +27,6 @@ import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,7 +171,7 @@ public class UserRegistry {
             return;
         }
         // TTS puts the whole CreateUserRequest here, password hash included; Keyward leaves secrets out.
-        JsonObject data = Json.createObjectBuilder()
+        JsonObject data = JsonOut.JSON.createObjectBuilder()
                 .add("@type", "type.googleapis.com/ttn.lorawan.v3.CreateUserRequest")
                 .add("user", created)
                 .build();
@@ -455,7 +454,7 @@ public class UserRegistry {
             return;
         }
         JsonObject stored = UserInput.storedJson(u.getConsolePreferences());
-        var b = Json.createObjectBuilder(stored);
+        var b = JsonOut.JSON.createObjectBuilder(stored);
         switch (path) {
             case "console_preferences.console_theme" -> {
                 ConsoleTheme theme = in == null ? ConsoleTheme.CONSOLE_THEME_SYSTEM : in.theme();
@@ -485,7 +484,7 @@ public class UserRegistry {
         }
         // Keep the proto order of the three sub-messages.
         JsonObject merged = b.build();
-        var ordered = Json.createObjectBuilder();
+        var ordered = JsonOut.JSON.createObjectBuilder();
         for (String k : List.of("console_theme", "dashboard_layouts", "sort_by")) {
             if (merged.containsKey(k)) {
                 ordered.add(k, merged.get(k));
@@ -575,7 +574,6 @@ public class UserRegistry {
         if (request.oldPassword().equals(request.newPassword())) {
             throw Errors.PASSWORD_EQUALS_OLD.error();
         }
-        String newHash = PasswordHasher.hash(request.newPassword());
         UserEntity u = store.lock(userId, false);
         if (u == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
@@ -595,7 +593,8 @@ public class UserRegistry {
             u.setTemporaryPasswordCreatedAt(null);
             u.setTemporaryPasswordExpiresAt(null);
         }
-        u.setPasswordHash(newHash);
+        // Hashed only once the old password checked out: a wrong guess costs one hash computation, not two.
+        u.setPasswordHash(PasswordHasher.hash(request.newPassword()));
         u.setPasswordUpdatedAt(now);
         u.setRequirePasswordUpdate(false);
         u.setUpdatedAt(now);
