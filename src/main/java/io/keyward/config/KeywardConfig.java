@@ -59,7 +59,12 @@ public class KeywardConfig {
         LOGIN_THROTTLE_ENABLED("is.oauth.login-throttle.enabled", "true", "Throttle failed logins on POST /oauth/token."),
         LOGIN_THROTTLE_MAX_PER_USER("is.oauth.login-throttle.max-failures-per-user", "5", "Failed logins of one user ID within the window before further attempts are refused."),
         LOGIN_THROTTLE_MAX_PER_ADDRESS("is.oauth.login-throttle.max-failures-per-address", "50", "Failed logins from one client address within the window before further attempts are refused."),
-        LOGIN_THROTTLE_WINDOW("is.oauth.login-throttle.window", "15m", "Sliding window of the login throttle.");
+        LOGIN_THROTTLE_WINDOW("is.oauth.login-throttle.window", "15m", "Sliding window of the login throttle."),
+        SSO_ENABLED("is.sso.enabled", "false", "Accept enterprise SSO JWTs as bearer tokens (verified with the standard mp.jwt.verify.* options); off: JWTs are rejected."),
+        SSO_USER_CLAIM("is.sso.user-claim", "", "JWT claim naming the user ID; empty: preferred_username, then upn, then sub."),
+        SSO_GROUPS_CLAIM("is.sso.groups-claim", "groups", "JWT claim listing the user's groups."),
+        SSO_ADMIN_GROUP("is.sso.admin-group", "", "Group whose members are admins while they use an SSO token; empty: none."),
+        SSO_JIT_PROVISIONING("is.sso.jit-provisioning", "false", "Create unknown SSO users on first sight (approved, email from the email claim).");
 
         public final String key;
         public final String defaultValue;
