@@ -40,10 +40,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** In the container: the API key service against the real database, its events, and key verification. */
+@Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
 class ApiKeyServiceIT {
 

@@ -11,13 +11,47 @@ import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Black-box enterprise SSO: the test server trusts the test key pair's public half
  * (is.sso.enabled, mp.jwt.verify.*, JIT provisioning on, admin group "keyward-admins"; see pom.xml).
  */
+@ExtendWith(ArquillianExtension.class)
 class SsoIT {
+
+    @Deployment(testable = false)
+    static WebArchive seed() {
+        return Credentials.seedDeployment();
+    }
+
+    @ArquillianResource
+    URL seedUrl;
+
+    @Test
+    void stateAndDeletionApplyToSsoUsers() {
+        Credentials.useSeed(seedUrl);
+        String user = Api.uniqueId("ssostate");
+        Credentials.createUser(user, "Secret-Passw0rd!", io.keyward.user.State.STATE_SUSPENDED, true, true);
+        // An existing local user: the token names it, no provisioning; the state restricts it and the
+        // admin flag of a suspended user does not count.
+        Reply suspended = Api.get("/api/v3/auth_info", TestJwts.valid(user, "other-" + user + "@corp.example", List.of()));
+        assertEquals(200, suspended.status(), suspended.body());
+        assertEquals(List.of("Restricted rights after account suspension"), suspended.warnings());
+        assertFalse(suspended.json().containsKey("is_admin"));
+
+        Credentials.updateUser(user, Map.of("deleted", "true"));
+        // A fresh token (not cached): deleted users have no working credential, and are not re-provisioned.
+        Reply deleted = Api.get("/api/v3/auth_info", TestJwts.valid(user, user + "@corp.example", List.of()));
+        assertEquals(401, deleted.status(), deleted.body());
+        assertEquals("invalid_authorization", deleted.errorName());
+    }
 
     @Test
     void validJwtProvisionsTheUserJustInTime() {
