@@ -58,7 +58,7 @@ public class KeywardConfig {
         AUTH_CACHE_TTL("is.auth.cache-ttl", "5s", "How long a node reuses a verified API key or token without checking the database again (0 disables); other nodes see a revocation within this time."),
         LOGIN_THROTTLE_ENABLED("is.oauth.login-throttle.enabled", "true", "Throttle failed logins on POST /oauth/token."),
         LOGIN_THROTTLE_MAX_PER_USER("is.oauth.login-throttle.max-failures-per-user", "5", "Failed logins of one user ID within the window before further attempts are refused."),
-        LOGIN_THROTTLE_MAX_PER_ADDRESS("is.oauth.login-throttle.max-failures-per-address", "50", "Failed logins from one client address within the window before further attempts are refused."),
+        LOGIN_THROTTLE_MAX_PER_ADDRESS("is.oauth.login-throttle.max-failures-per-address", "100", "Failed logins from one client address within the window before further attempts are refused."),
         LOGIN_THROTTLE_WINDOW("is.oauth.login-throttle.window", "15m", "Sliding window of the login throttle."),
         SSO_ENABLED("is.sso.enabled", "false", "Accept enterprise SSO JWTs as bearer tokens (verified with the standard mp.jwt.verify.* options); off: JWTs are rejected."),
         SSO_USER_CLAIM("is.sso.user-claim", "", "JWT claim naming the user ID; empty: preferred_username, then upn, then sub."),
