@@ -52,6 +52,16 @@ public class KeywardConfig {
         EMAIL_NETWORK_NAME("is.email.network.name", "The Things Stack for LoRaWAN", "Network name used in emails."),
         EMAIL_IDENTITY_SERVER_URL("is.email.network.identity-server-url", "http://localhost:1885/oauth", "Base of links in emails."),
         EMAIL_CONSOLE_URL("is.email.network.console-url", "http://localhost:1885/console", "Console links in emails."),
+        EMAIL_SMTP_ADDRESS("is.email.smtp.address", "", "SMTP server as host:port (port 25 if omitted); used when is.email.provider is smtp."),
+        EMAIL_SMTP_USERNAME("is.email.smtp.username", "", "SMTP user name; empty for no authentication."),
+        EMAIL_SMTP_PASSWORD("is.email.smtp.password", "", "SMTP password (secret: never logged)."),
+        EMAIL_SMTP_TLS("is.email.smtp.tls", "starttls", "none (plain), starttls (STARTTLS required) or tls (implicit TLS, e.g. port 465)."),
+        EMAIL_SMTP_TIMEOUT("is.email.smtp.timeout", "30s", "Connect, read and write timeout of the SMTP connection."),
+        EMAIL_TEMPLATES("is.email.templates", "", "Directory with template files that override the built-in ones (same file names)."),
+        EMAIL_OUTBOX_POLL_INTERVAL("is.email.outbox.poll-interval", "5s", "How often each node looks for due messages in the mail outbox."),
+        EMAIL_OUTBOX_RETRY_INITIAL("is.email.outbox.retry-initial", "30s", "Delay before the first retry of a failed delivery; doubled on each further failure."),
+        EMAIL_OUTBOX_RETRY_MAX("is.email.outbox.retry-max", "1h", "Longest delay between two delivery attempts."),
+        EMAIL_OUTBOX_LEASE("is.email.outbox.lease", "5m", "How long a node may hold a message it is delivering before another node may take it over."),
         MAX_REQUEST_BYTES("is.http.max-request-bytes", "16777216", "Largest accepted request body (TTS: 16 MiB).");
 
         public final String key;

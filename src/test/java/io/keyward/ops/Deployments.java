@@ -13,7 +13,8 @@ public final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackages(true, "io.keyward")
                 .addAsResource(new File("target/classes/META-INF/persistence.xml"), "META-INF/persistence.xml")
-                .addAsResource(new File("target/classes/db"), "db");
+                .addAsResource(new File("target/classes/db"), "db")
+                .addAsResource(new File("target/classes/mail"), "mail");
         File[] libs = new File("target/keyward/WEB-INF/lib").listFiles();
         if (libs != null) {
             war.addAsLibraries(libs);
