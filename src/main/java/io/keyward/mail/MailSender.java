@@ -120,7 +120,7 @@ public class MailSender {
         }
     }
 
-    private void round() {
+    void round() {
         SmtpSettings settings;
         try {
             settings = SmtpSettings.from(config);
@@ -195,10 +195,14 @@ public class MailSender {
     }
 
     private void logUndeliverable() {
-        for (Long id : store.unlogged(BATCH)) {
-            store.claimForLog(id, Timestamps.now()).ifPresent(m -> LOG.warning("mail #" + m.id()
-                    + " not sent, no e-mail provider configured (is.email.provider); it stays in the outbox."
-                    + " To: " + m.recipient() + " Subject: " + m.subject() + "\n" + m.maskedText()));
+        List<Long> batch = store.unlogged(BATCH);
+        while (!batch.isEmpty() && !stopping) {
+            for (Long id : batch) {
+                store.claimForLog(id, Timestamps.now()).ifPresent(m -> LOG.warning("mail #" + m.id()
+                        + " not sent, no e-mail provider configured (is.email.provider); it stays in the outbox."
+                        + " To: " + m.recipient() + " Subject: " + m.subject() + "\n" + m.maskedText()));
+            }
+            batch = store.unlogged(BATCH);
         }
     }
 

@@ -78,7 +78,7 @@ class MailPipelineIT {
         r.put("password_changed", new MailRequest("password_changed", address("password_changed", run), "Pat",
                 Map.of("user_id", "pat-" + run), Map.of()));
         r.put("user_requested", new MailRequest("user_requested", address("user_requested", run), "Admin",
-                Map.of("user_id", "newbie-" + run, "name", "Newbie", "email", "newbie@example.com"), Map.of()));
+                Map.of("user_id", "newbie-" + run, "user_name", "Newbie", "user_email", "newbie@example.com"), Map.of()));
         r.put("entity_state_changed", new MailRequest("entity_state_changed", address("entity_state_changed", run),
                 SCRIPT_NAME, Map.of("user_id", "sam-" + run, "state", "STATE_SUSPENDED",
                         "state_description", "<b>abuse</b>"), Map.of()));
