@@ -13,11 +13,13 @@ import io.keyward.mail.Secrets;
 import io.keyward.user.InvitationTokenUsed;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Timestamps;
+import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -122,7 +124,8 @@ public class InvitationService {
      * Users.Create used an invitation token (API.md §4.1 step 10): check it and mark it accepted in the
      * Create's transaction. The conditional update makes one of two concurrent uses fail.
      */
-    public void consume(@Observes(during = TransactionPhase.IN_PROGRESS) InvitationTokenUsed used) {
+    public void consume(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(Interceptor.Priority.APPLICATION + 1000)
+                        InvitationTokenUsed used) {
         String token = used.token() == null ? "" : used.token();
         List<InvitationEntity> found = token.isEmpty() ? List.of()
                 : em.createQuery("SELECT i FROM InvitationEntity i WHERE i.tokenHash = :hash", InvitationEntity.class)

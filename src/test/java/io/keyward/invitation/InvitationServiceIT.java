@@ -37,11 +37,13 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** In the container: the invitation rules, and the consumption of tokens by Users.Create (§7.4). */
 @ExtendWith(ArquillianExtension.class)
+@Tag("in-container")
 class InvitationServiceIT {
 
     @Deployment

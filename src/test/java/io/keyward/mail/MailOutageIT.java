@@ -21,6 +21,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * attempts fail and are retried; once it is back, every message arrives exactly once.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("in-container")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailOutageIT {
     static final int MESSAGES = 5;

@@ -22,6 +22,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * transaction sends nothing; secrets are masked in what is kept, and dropped once delivered.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("in-container")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MailPipelineIT {
     static final String SCRIPT_NAME = "<script>alert(1)</script> Bob";
@@ -126,26 +128,26 @@ class MailPipelineIT {
     void everyTypeArrivesWithRecipientSubjectAndLink() {
         Map<String, String[]> expected = new LinkedHashMap<>();
         String token = "INVITATIONTOKEN" + runId.toUpperCase();
-        expected.put("invitation", new String[] {"You have been invited to join Keyward Test Network",
-                "http://keyward.test/oauth/register?invitation_token=" + token});
-        expected.put("temporary_password", new String[] {"Your temporary password for Keyward Test Network",
-                "http://keyward.test/oauth/update-password?user=tina-" + runId + "&current=TempPass-" + runId});
-        expected.put("validate", new String[] {"Please confirm your email address for Keyward Test Network",
-                "http://keyward.test/oauth/validate?reference=REF" + runId + "&token=VALIDATETOKEN" + runId});
-        expected.put("login_token", new String[] {"Your login token for Keyward Test Network",
-                "http://keyward.test/oauth/token-login?token=LOGINTOKEN" + runId});
+        expected.put("invitation", new String[] {"You have been invited to join The Things Stack for LoRaWAN",
+                "http://localhost:1885/oauth/register?invitation_token=" + token});
+        expected.put("temporary_password", new String[] {"Your temporary password for The Things Stack for LoRaWAN",
+                "http://localhost:1885/oauth/update-password?user=tina-" + runId + "&current=TempPass-" + runId});
+        expected.put("validate", new String[] {"Please confirm your email address for The Things Stack for LoRaWAN",
+                "http://localhost:1885/oauth/validate?reference=REF" + runId + "&token=VALIDATETOKEN" + runId});
+        expected.put("login_token", new String[] {"Your login token for The Things Stack for LoRaWAN",
+                "http://localhost:1885/oauth/token-login?token=LOGINTOKEN" + runId});
         expected.put("api_key_created", new String[] {"A new API key has been created for your user",
-                "http://keyward.test/console/user/api-keys/KEYC" + runId});
+                "http://localhost:1885/console/user/api-keys/KEYC" + runId});
         expected.put("api_key_changed", new String[] {"An API key of your user has been changed",
-                "http://keyward.test/console/user/api-keys/KEYU" + runId});
-        expected.put("password_changed", new String[] {"Your password on Keyward Test Network has been changed",
-                "http://keyward.test/console/user/edit"});
-        expected.put("user_requested", new String[] {"A new user has requested to join Keyward Test Network",
-                "http://keyward.test/console/admin-panel/user-management/newbie-" + runId});
+                "http://localhost:1885/console/user/api-keys/KEYU" + runId});
+        expected.put("password_changed", new String[] {"Your password on The Things Stack for LoRaWAN has been changed",
+                "http://localhost:1885/console/user/edit"});
+        expected.put("user_requested", new String[] {"A new user has requested to join The Things Stack for LoRaWAN",
+                "http://localhost:1885/console/admin-panel/user-management/newbie-" + runId});
         expected.put("entity_state_changed", new String[] {"The state of your user has been changed",
-                "http://keyward.test/console/user/edit"});
-        expected.put("notification", new String[] {"New notification from Keyward Test Network: client_requested",
-                "http://keyward.test/console/notifications"});
+                "http://localhost:1885/console/user/edit"});
+        expected.put("notification", new String[] {"New notification from The Things Stack for LoRaWAN: client_requested",
+                "http://localhost:1885/console/notifications"});
 
         for (Map.Entry<String, String[]> e : expected.entrySet()) {
             String to = address(e.getKey(), runId);

@@ -1,12 +1,17 @@
 package io.keyward.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyward.auth.Caller;
+import io.keyward.auth.Callers;
+import io.keyward.auth.CredentialVerifier;
+import io.keyward.auth.OAuthService;
+import io.keyward.auth.PasswordHasher;
 import io.keyward.auth.CallerContext;
 import io.keyward.auth.Right;
 import io.keyward.auth.Rights;
@@ -19,7 +24,10 @@ import io.keyward.mail.MailRequest;
 import io.keyward.mail.OutboxRows;
 import io.keyward.mail.TestSmtp;
 import io.keyward.mail.TestUsers;
+import io.keyward.testsupport.EventRecorder;
 import io.keyward.user.State;
+import io.keyward.user.TestConfig;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 import io.keyward.wire.JsonIn;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.event.Event;
@@ -39,6 +47,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,9 +58,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (anonymous) sets primary_email_address_validated_at once; expiry, reuse, retry interval, address change.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("in-container")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmailValidationIT {
-    static final String LINK = "http://keyward\\.test/oauth/validate\\?reference=([A-Z2-7]{39})&token=([A-Z2-7]{52})";
+    static final String LINK = "http://localhost:1885/oauth/validate\\?reference=([A-Z2-7]{39})&token=([A-Z2-7]{52})";
     static String runId;
     static String[] second;
     static String[] thirdOld;
@@ -60,7 +70,8 @@ class EmailValidationIT {
     static WebArchive deployment() {
         runId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         TestSmtp.start();
-        return MailDeployments.withRunId("email-validation-it", runId);
+        return MailDeployments.withRunId("email-validation-it", runId)
+                .addAsServiceProvider(ConfigSource.class, TestConfig.class);
     }
 
     @Inject
@@ -71,6 +82,12 @@ class EmailValidationIT {
 
     @Inject
     CallerContext callers;
+
+    @Inject
+    OAuthService oauth;
+
+    @Inject
+    CredentialVerifier verifier;
 
     @Inject
     Event<MailRequest> mail;
@@ -164,7 +181,7 @@ class EmailValidationIT {
         List<TestSmtp.Mail> got = TestSmtp.await(address);
         assertEquals(1, got.size(), "one validate mail to " + address);
         TestSmtp.Mail m = got.get(0);
-        assertEquals("Please confirm your email address for Keyward Test Network", m.subject());
+        assertEquals("Please confirm your email address for The Things Stack for LoRaWAN", m.subject());
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(LINK).matcher(m.text());
         assertTrue(matcher.find(), m.text());
         assertTrue(m.html().contains("User &lt;"), "the name is escaped in HTML: " + m.html());
@@ -246,5 +263,33 @@ class EmailValidationIT {
         String run = MailDeployments.runId();
         assertNull(validatedAt(user(2, run)));
         assertNotNull(validatedAt(user(3, run)));
+    }
+
+    @Test
+    @Order(6)
+    void validatingLiftsTheRestrictionOfUnvalidatedUsers() throws Exception {
+        String run = MailDeployments.runId();
+        String userId = user(4, run);
+        String email = email(4, run);
+        String password = "Restricted-Passw0rd";
+        TestUsers.insert(dataSource, userId, email, "Four");
+        TestUsers.update(dataSource, "UPDATE users SET password_hash = ? WHERE user_id = ?", PasswordHasher.hash(password), userId);
+        try (AutoCloseable required = TestConfig.set("is.user-registration.contact-info-validation.required", "true")) {
+            String access = oauth.passwordGrant(userId, password, null).accessToken();
+            Caller before = verifier.verify(access).caller();
+            assertTrue(before.warnings().contains(Callers.WARN_EMAIL), before.warnings().toString());
+            assertTrue(before.rights().contains(Right.RIGHT_USER_SETTINGS_BASIC));
+            assertFalse(before.rights().contains(Right.RIGHT_USER_SETTINGS_API_KEYS), before.rights().toString());
+
+            validateRequest(userId, email);
+            MailRequest sent = EventRecorder.MAILS.stream()
+                    .filter(m -> m.template().equals("validate") && m.recipientEmail().equals(email))
+                    .findFirst().orElseThrow();
+            service.validate(sent.values().get("reference"), sent.secrets().get("token"));
+
+            Caller after = verifier.verify(access).caller();
+            assertFalse(after.warnings().contains(Callers.WARN_EMAIL), after.warnings().toString());
+            assertTrue(after.rights().contains(Right.RIGHT_USER_SETTINGS_API_KEYS), after.rights().toString());
+        }
     }
 }
