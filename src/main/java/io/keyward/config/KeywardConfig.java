@@ -62,6 +62,7 @@ public class KeywardConfig {
         EMAIL_OUTBOX_RETRY_INITIAL("is.email.outbox.retry-initial", "30s", "Delay before the first retry of a failed delivery; doubled on each further failure."),
         EMAIL_OUTBOX_RETRY_MAX("is.email.outbox.retry-max", "1h", "Longest delay between two delivery attempts."),
         EMAIL_OUTBOX_LEASE("is.email.outbox.lease", "5m", "How long a node may hold a message it is delivering before another node may take it over."),
+        EMAIL_OUTBOX_RETENTION("is.email.outbox.retention", "720h", "How long delivered messages (masked copies) stay in the outbox; 0 keeps them forever."),
         MAX_REQUEST_BYTES("is.http.max-request-bytes", "16777216", "Largest accepted request body (TTS: 16 MiB)."),
         OAUTH_ACCESS_TOKEN_TTL("is.oauth.access-token-ttl", "1h", "Lifetime of access tokens from POST /oauth/token."),
         OAUTH_REFRESH_TOKEN_TTL("is.oauth.refresh-token-ttl", "720h", "Lifetime of refresh tokens from POST /oauth/token.");

@@ -66,6 +66,7 @@ public class MailSender {
     private volatile boolean stopping;
     private volatile String lastConfigProblem;
     private ScheduledFuture<?> schedule;
+    private volatile Instant nextPurge = Instant.EPOCH;
 
     @PostConstruct
     void start() {
@@ -121,6 +122,7 @@ public class MailSender {
     }
 
     void round() {
+        purgeOld();
         SmtpSettings settings;
         try {
             settings = SmtpSettings.from(config);
@@ -160,6 +162,22 @@ public class MailSender {
             }
             if (claimed == 0) {
                 return;
+            }
+        }
+    }
+
+    /** At most once an hour per node: drops delivered messages older than the retention. */
+    private void purgeOld() {
+        Instant now = Timestamps.now();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(Duration.ofHours(1));
+        Duration retention = config.duration(Option.EMAIL_OUTBOX_RETENTION);
+        if (!retention.isZero()) {
+            int n = store.purgeSent(now.minus(retention));
+            if (n > 0) {
+                LOG.info("removed " + n + " delivered messages older than " + retention + " from the mail outbox");
             }
         }
     }

@@ -83,6 +83,12 @@ public class OutboxStore {
                 .setParameter("id", id).setParameter("owner", owner).executeUpdate();
     }
 
+    /** Deletes messages delivered before {@code before}; returns how many. */
+    public int purgeSent(Instant before) {
+        return em.createQuery("DELETE FROM MailMessageEntity m WHERE m.sentAt IS NOT NULL AND m.sentAt < :before")
+                .setParameter("before", before).executeUpdate();
+    }
+
     /** Unsent messages not yet written to the log (used while no mail provider is configured). */
     public List<Long> unlogged(int max) {
         return em.createQuery("SELECT m.id FROM MailMessageEntity m WHERE m.sentAt IS NULL AND m.loggedAt IS NULL"

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * With no mail provider configured, a message stays in the outbox and is written to the log once,
- * its secrets masked. (The test server itself delivers by SMTP; this drives one delivery round with
- * the provider unset.)
+ * The outbox apart from delivery: with no mail provider configured, a message stays in the outbox and
+ * is written to the log once, its secrets masked (the test server itself delivers by SMTP; this drives
+ * delivery rounds with the provider unset); delivered messages are purged after the retention.
  */
 @ExtendWith(ArquillianExtension.class)
 @Tag("in-container")
@@ -105,5 +105,22 @@ class MailNoProviderIT {
         assertNotNull(row.textBody(), "still deliverable once a provider is configured");
         assertTrue(row.textBody().contains(secret));
         TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
+    }
+
+    @Test
+    void deliveredMessagesArePurgedAfterTheRetention() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        tx.begin();
+        long old = outbox.add(new MailRequest("password_changed", "old." + run + "@example.com", "", Map.of(), Map.of()));
+        long recent = outbox.add(new MailRequest("password_changed", "recent." + run + "@example.com", "", Map.of(), Map.of()));
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET sent_at = ?, next_attempt_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minusSeconds(40L * 86_400)), Timestamp.from(Instant.now().plusSeconds(86_400)), old);
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET sent_at = ?, next_attempt_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minusSeconds(86_400)), Timestamp.from(Instant.now().plusSeconds(86_400)), recent);
+        tx.commit();
+        store.purgeSent(Instant.now().minus(java.time.Duration.ofHours(720)));
+        assertTrue(OutboxRows.matching(dataSource, "old." + run).isEmpty(), "older than the retention: gone");
+        assertEquals(1, OutboxRows.matching(dataSource, "recent." + run).size(), "recent: kept");
+        TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", recent);
     }
 }
