@@ -52,7 +52,8 @@ public class KeywardConfig {
         EMAIL_NETWORK_NAME("is.email.network.name", "The Things Stack for LoRaWAN", "Network name used in emails."),
         EMAIL_IDENTITY_SERVER_URL("is.email.network.identity-server-url", "http://localhost:1885/oauth", "Base of links in emails."),
         EMAIL_CONSOLE_URL("is.email.network.console-url", "http://localhost:1885/console", "Console links in emails."),
-        MAX_REQUEST_BYTES("is.http.max-request-bytes", "16777216", "Largest accepted request body (TTS: 16 MiB).");
+        MAX_REQUEST_BYTES("is.http.max-request-bytes", "16777216", "Largest accepted request body (TTS: 16 MiB)."),
+        CLUSTER_KEYS("is.cluster.keys", "", "Keys of trusted cluster peers (comma-separated, hex or plain): `Authorization: ClusterKey <key>` may create notifications.");
 
         public final String key;
         public final String defaultValue;
