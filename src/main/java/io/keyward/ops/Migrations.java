@@ -6,6 +6,9 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -25,36 +28,28 @@ public class Migrations {
     @Resource(lookup = "jdbc/keyward")
     DataSource dataSource;
 
+    /** The folder name of this database's own migrations: postgresql or h2. */
+    private String vendor() {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            return product.contains("postgres") ? "postgresql" : "h2";
+        } catch (SQLException e) {
+            throw new IllegalStateException("database unreachable at start", e);
+        }
+    }
+
     @PostConstruct
     void migrate() {
-        String vendor = vendor();
         Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 // Shared migrations, plus database-specific ones (e.g. PostgreSQL trigram indexes)
-                // in db/vendor/postgresql or db/vendor/h2, numbered in the same sequence. (Flyway itself
-                // does not expand a "{vendor}" placeholder -- that is a Spring Boot feature.)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                // in db/vendor/postgresql or db/vendor/h2, numbered in the same sequence.
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor())
                 // A WAR whose migrations Flyway cannot see must fail, not start on an empty schema.
                 .failOnMissingLocations(true)
                 .load();
         MigrateResult result = flyway.migrate();
-        LOG.info("database schema (" + vendor + ") at version " + flyway.info().current().getVersion()
+        LOG.info("database schema at version " + flyway.info().current().getVersion()
                 + " (" + result.migrationsExecuted + " migrations applied now)");
-    }
-
-    /** The folder name of the database kind: postgresql or h2. */
-    private String vendor() {
-        try (java.sql.Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-            if (product.contains("postgres")) {
-                return "postgresql";
-            }
-            if (product.contains("h2")) {
-                return "h2";
-            }
-            throw new IllegalStateException("unsupported database: " + product);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot reach the database: " + e.getMessage(), e);
-        }
     }
 }
