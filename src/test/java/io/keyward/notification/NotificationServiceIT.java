@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * callers set directly.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("in-container")
 class NotificationServiceIT {
     private static final String PASSWORD = "Notif-Passw0rd!";
 
