@@ -53,6 +53,8 @@ public class KeywardConfig {
         EMAIL_IDENTITY_SERVER_URL("is.email.network.identity-server-url", "http://localhost:1885/oauth", "Base of links in emails."),
         EMAIL_CONSOLE_URL("is.email.network.console-url", "http://localhost:1885/console", "Console links in emails."),
         MAX_REQUEST_BYTES("is.http.max-request-bytes", "16777216", "Largest accepted request body (TTS: 16 MiB)."),
+        OAUTH_ACCESS_TOKEN_TTL("is.oauth.access-token-ttl", "1h", "Lifetime of access tokens from POST /oauth/token."),
+        OAUTH_REFRESH_TOKEN_TTL("is.oauth.refresh-token-ttl", "720h", "Lifetime of refresh tokens from POST /oauth/token."),
         CLUSTER_KEYS("is.cluster.keys", "", "Keys of trusted cluster peers (comma-separated, hex or plain): `Authorization: ClusterKey <key>` may create notifications.");
 
         public final String key;

@@ -1,0 +1,104 @@
+package io.keyward.apikey;
+
+import io.keyward.auth.AccessTokenEntity;
+import io.keyward.auth.Caller;
+import io.keyward.auth.CallerContext;
+import io.keyward.auth.Right;
+import io.keyward.auth.Rights;
+import io.keyward.auth.UserIds;
+import io.keyward.auth.UserRights;
+import io.keyward.error.Validation;
+import io.keyward.error.KeywardException;
+import io.keyward.wire.JsonOut;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** What a caller may do: ListRights (API.md §6.1) and AuthInfo (what the credential is). */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class AccessInfoService {
+    @PersistenceContext(unitName = "keyward")
+    EntityManager em;
+
+    @Inject
+    CallerContext callerContext;
+
+    @Inject
+    UserRights userRights;
+
+    /** The caller's rights on the user, entity-scoped rights only; {@code {}} when none. */
+    public JsonObject listRights(String userId) {
+        try {
+            UserIds.validate("user_id", userId);
+        } catch (KeywardException e) {
+            throw Validation.invalidIdentifiers(e);
+        }
+        callerContext.requireValidCredential();
+        Rights rights = userRights.rightsOn(userId).only(Right::isEntityScoped);
+        return JsonOut.object().enumList("rights", rights.asSet()).build();
+    }
+
+    /**
+     * AuthInfo: the API key (without secret, rights as they apply now) or the access token (without
+     * secrets) with the owner's IDs, plus universal rights and is_admin for admins; {@code {}} without
+     * a credential. Credential errors surface.
+     */
+    public JsonObject authInfo() {
+        Caller c = callerContext.requireValidCredential();
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObject userIds = Json.createObjectBuilder().add("user_id", c.userId() == null ? "" : c.userId()).build();
+        switch (c.kind()) {
+            case NONE -> {
+                return out.build();
+            }
+            case API_KEY -> {
+                List<ApiKeyEntity> keys = em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.keyId = :id", ApiKeyEntity.class)
+                        .setParameter("id", c.credentialId()).getResultList();
+                JsonObjectBuilder key = Json.createObjectBuilder();
+                if (!keys.isEmpty()) {
+                    ApiKeyJson.of(keys.get(0)).forEach(key::add);
+                } else {
+                    key.add("id", c.credentialId());
+                }
+                key.remove("rights");
+                JsonObject rights = JsonOut.object().enumList("rights", c.rights().asSet()).build();
+                if (rights.containsKey("rights")) {
+                    key.add("rights", rights.get("rights"));
+                }
+                out.add("api_key", Json.createObjectBuilder()
+                        .add("api_key", key)
+                        .add("entity_ids", Json.createObjectBuilder().add("user_ids", userIds)));
+            }
+            case ACCESS_TOKEN -> {
+                List<AccessTokenEntity> tokens = em.createQuery(
+                                "SELECT a FROM AccessTokenEntity a WHERE a.tokenId = :id", AccessTokenEntity.class)
+                        .setParameter("id", c.credentialId()).getResultList();
+                JsonOut token = JsonOut.object().message("user_ids", userIds);
+                if (!tokens.isEmpty() && tokens.get(0).getClientId() != null) {
+                    token.message("client_ids", Json.createObjectBuilder().add("client_id", tokens.get(0).getClientId()).build());
+                }
+                token.string("id", c.credentialId()).enumList("rights", c.rights().asSet());
+                if (!tokens.isEmpty()) {
+                    token.timestamp("created_at", tokens.get(0).getCreatedAt()).timestamp("expires_at", tokens.get(0).getExpiresAt());
+                }
+                out.add("oauth_access_token", token.build());
+            }
+            default -> {
+                // Other kinds carry no stored credential.
+            }
+        }
+        if (c.admin()) {
+            out.add("universal_rights", JsonOut.object().enumList("rights", c.universal().asSet()).build());
+            out.add("is_admin", true);
+        }
+        return out.build();
+    }
+}

@@ -1,0 +1,271 @@
+package io.keyward.apikey;
+
+import io.keyward.auth.CallerContext;
+import io.keyward.auth.Right;
+import io.keyward.auth.Rights;
+import io.keyward.auth.RightsColumn;
+import io.keyward.auth.Tokens;
+import io.keyward.auth.UserIds;
+import io.keyward.auth.UserRights;
+import io.keyward.config.KeywardConfig;
+import io.keyward.error.Errors;
+import io.keyward.error.KeywardException;
+import io.keyward.error.Validation;
+import io.keyward.mail.MailRequest;
+import io.keyward.notification.NotificationRequest;
+import io.keyward.user.UserEntity;
+import io.keyward.wire.FieldMask;
+import io.keyward.wire.JsonIn;
+import io.keyward.wire.JsonOut;
+import io.keyward.wire.Paging;
+import io.keyward.wire.Query;
+import io.keyward.wire.Timestamps;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * UserAccess for API keys (API.md §6.2–§6.6): create, list, get, update (with TTS's field-mask rules,
+ * including "empty rights deletes the key") and delete the API keys of a user.
+ */
+@Stateless
+public class ApiKeyService {
+    static final Set<String> UPDATE_PATHS = Set.of("created_at", "expires_at", "id", "key", "name", "rights", "updated_at");
+    static final List<String> ORDERS = List.of("api_key_id", "-api_key_id", "name", "-name", "created_at", "-created_at",
+            "expires_at", "-expires_at");
+    private static final int MAX_NAME = 50;
+
+    @PersistenceContext(unitName = "keyward")
+    EntityManager em;
+
+    @Inject
+    UserRights userRights;
+
+    @Inject
+    CallerContext callerContext;
+
+    @Inject
+    KeywardConfig config;
+
+    @Inject
+    Event<MailRequest> mail;
+
+    @Inject
+    Event<NotificationRequest> notifications;
+
+    /** A page of a list: the body and the total for X-Total-Count. */
+    public record Page(JsonObject body, long total) {
+    }
+
+    /** CreateAPIKey: the answer carries the whole token in {@code key}, the only time it is shown. */
+    public JsonObject create(String userId, JsonIn body) {
+        UserIds.validate("user_ids.user_id", userId);
+        String name = body.string("name");
+        List<Right> rights = body.enumList("rights", Right.class);
+        Optional<Instant> expiresAt = body.timestamp("expires_at");
+        validateName(name, "name");
+        if (rights.isEmpty()) {
+            throw Validation.invalid("rights", "value must contain at least 1 item(s)");
+        }
+        if (new HashSet<>(rights).size() != rights.size()) {
+            throw Validation.invalid("rights", "repeated value must contain unique items");
+        }
+        validateExpiry(expiresAt, "expires_at");
+
+        Rights held = userRights.require(userId, Right.RIGHT_USER_SETTINGS_API_KEYS);
+        UserRights.check(userId, held, Rights.of(rights));
+
+        UserEntity user = user(userId);
+        Tokens.Parsed token = Tokens.generate(Tokens.API_KEY);
+        Instant now = Timestamps.now();
+        ApiKeyEntity k = new ApiKeyEntity();
+        k.setKeyId(token.id());
+        k.setUserPk(user.getId());
+        k.setSecretHash(Tokens.hashSecret(token.secret()));
+        k.setName(name);
+        k.setRights(RightsColumn.format(rights));
+        k.setCreatedAt(now);
+        k.setUpdatedAt(now);
+        k.setExpiresAt(expiresAt.orElse(null));
+        em.persist(k);
+        em.flush();
+        announce("api_key_created", user, k);
+        return ApiKeyJson.of(k, token.join());
+    }
+
+    /** ListAPIKeys: without secrets, expired keys included; default order by ID. */
+    public Page list(String userId, Query query) {
+        UserIds.validate("user_ids.user_id", userId);
+        String order = query.string("order");
+        if (!order.isEmpty() && !ORDERS.contains(order)) {
+            throw Validation.invalid("order", "value must be in list [" + String.join(" ", ORDERS) + "]");
+        }
+        Paging paging = Paging.fromQuery(query, config.defaultPageLimit());
+        userRights.require(userId, Right.RIGHT_USER_SETTINGS_API_KEYS);
+
+        Long userPk = userPk(userId);
+        long total = em.createQuery("SELECT COUNT(k) FROM ApiKeyEntity k WHERE k.userPk = :pk", Long.class)
+                .setParameter("pk", userPk).getSingleResult();
+        boolean desc = order.startsWith("-");
+        String field = switch (order.isEmpty() ? "api_key_id" : order.substring(desc ? 1 : 0)) {
+            case "name" -> "k.name";
+            case "created_at" -> "k.createdAt";
+            case "expires_at" -> "k.expiresAt";
+            default -> "k.keyId";
+        };
+        String dir = desc ? " DESC" : " ASC";
+        String orderBy = field.equals("k.keyId") ? field + dir : field + dir + ", k.keyId" + dir;
+        List<ApiKeyEntity> keys = em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.userPk = :pk ORDER BY " + orderBy,
+                        ApiKeyEntity.class)
+                .setParameter("pk", userPk)
+                .setFirstResult((int) Math.min(paging.offset(), Integer.MAX_VALUE))
+                .setMaxResults(paging.limit())
+                .getResultList();
+        List<JsonObject> items = new ArrayList<>();
+        keys.forEach(k -> items.add(ApiKeyJson.of(k)));
+        return new Page(JsonOut.object().messages("api_keys", items).build(), total);
+    }
+
+    /** GetAPIKey: never the secret. */
+    public JsonObject get(String userId, String keyId) {
+        UserIds.validate("user_ids.user_id", userId);
+        userRights.require(userId, Right.RIGHT_USER_SETTINGS_API_KEYS);
+        return ApiKeyJson.of(key(userId, keyId));
+    }
+
+    /**
+     * UpdateAPIKey. An empty mask means {@code rights,name}; if {@code rights} is in the effective mask and
+     * the new rights are empty, the key is deleted and the answer is {@code {}} (TTS quirk).
+     */
+    public JsonObject update(String userId, String keyId, JsonIn body) {
+        FieldMask mask = FieldMask.fromBody(body, "field_mask").requireAllowed(UPDATE_PATHS);
+        UserIds.validate("user_ids.user_id", userId);
+        JsonIn apiKey = body.object("api_key").orElse(JsonIn.of(jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
+        String name = apiKey.string("name");
+        List<Right> rights = apiKey.enumList("rights", Right.class);
+        Optional<Instant> expiresAt = apiKey.timestamp("expires_at");
+        validateName(name, "api_key.name");
+        validateExpiry(expiresAt, "api_key.expires_at");
+
+        Rights held = userRights.require(userId, Right.RIGHT_USER_SETTINGS_API_KEYS);
+        if (!rights.isEmpty()) {
+            ApiKeyEntity current = key(userId, keyId);
+            Set<Right> existing = new LinkedHashSet<>(RightsColumn.parse(current.getRights()));
+            Set<Right> wanted = new LinkedHashSet<>(rights);
+            Set<Right> changed = new LinkedHashSet<>(wanted);
+            changed.removeAll(existing);
+            Set<Right> removed = new LinkedHashSet<>(existing);
+            removed.removeAll(wanted);
+            changed.addAll(removed);
+            UserRights.check(userId, held, Rights.of(changed));
+        }
+        if (mask.isEmpty()) {
+            mask = FieldMask.of("rights", "name");
+        }
+        ApiKeyEntity k = key(userId, keyId);
+        if (mask.contains("rights") && rights.isEmpty()) {
+            em.remove(k);
+            em.flush();
+            return JsonOut.object().build();
+        }
+        if (mask.contains("name")) {
+            k.setName(name);
+        }
+        if (mask.contains("rights")) {
+            k.setRights(RightsColumn.format(rights));
+        }
+        if (mask.contains("expires_at")) {
+            k.setExpiresAt(expiresAt.orElse(null));
+        }
+        k.setUpdatedAt(Timestamps.now());
+        em.flush();
+        announce("api_key_changed", user(userId), k);
+        return ApiKeyJson.of(k);
+    }
+
+    /** DeleteAPIKey: the key stops authenticating at once. */
+    public void delete(String userId, String keyId) {
+        UserIds.validate("user_ids.user_id", userId);
+        userRights.require(userId, Right.RIGHT_USER_SETTINGS_API_KEYS);
+        ApiKeyEntity k = key(userId, keyId);
+        em.remove(k);
+        em.flush();
+    }
+
+    private static void validateName(String name, String field) {
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            throw Validation.invalid(field, "value length must be at most " + MAX_NAME + " runes");
+        }
+    }
+
+    private static void validateExpiry(Optional<Instant> expiresAt, String field) {
+        if (expiresAt.isPresent() && !expiresAt.get().isAfter(Instant.now())) {
+            throw Validation.invalid(field, "value must be greater than now");
+        }
+    }
+
+    private ApiKeyEntity key(String userId, String keyId) {
+        List<ApiKeyEntity> found = em.createQuery(
+                        "SELECT k FROM ApiKeyEntity k, UserEntity u WHERE k.keyId = :kid AND k.userPk = u.id AND u.userId = :uid",
+                        ApiKeyEntity.class)
+                .setParameter("kid", keyId == null ? "" : keyId)
+                .setParameter("uid", userId)
+                .getResultList();
+        if (found.isEmpty()) {
+            throw notFound(userId, keyId);
+        }
+        return found.get(0);
+    }
+
+    static KeywardException notFound(String userId, String keyId) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("api_key_id", keyId == null ? "" : keyId);
+        attributes.put("entity_type", "user");
+        attributes.put("entity_id", userId);
+        return new KeywardException(Errors.API_KEY_NOT_FOUND, attributes, null);
+    }
+
+    private UserEntity user(String userId) {
+        List<UserEntity> users = em.createNamedQuery("User.byUserId", UserEntity.class)
+                .setParameter("userId", userId).getResultList();
+        if (users.isEmpty()) {
+            throw Errors.USER_NOT_FOUND.error("user_id", userId);
+        }
+        return users.get(0);
+    }
+
+    private Long userPk(String userId) {
+        return user(userId).getId();
+    }
+
+    /** Notification (with its e-mail) to the user's administrative contact, i.e. the user. */
+    private void announce(String type, UserEntity user, ApiKeyEntity k) {
+        String sender = callerContext.caller().userId();
+        notifications.fire(new NotificationRequest(user.getUserId(), type, ApiKeyJson.any(k), sender,
+                List.of("NOTIFICATION_RECEIVER_ADMINISTRATIVE_CONTACT"), List.of(user.getUserId()), false));
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("user_id", user.getUserId());
+        values.put("entity_type", "user");
+        values.put("entity_id", user.getUserId());
+        values.put("api_key_id", k.getKeyId());
+        values.put("api_key_name", k.getName());
+        values.put("rights", RightsColumn.parse(k.getRights()).stream().map(Right::fullName).collect(Collectors.joining(", ")));
+        if (sender != null) {
+            values.put("sender_user_id", sender);
+        }
+        mail.fire(new MailRequest(type, user.getPrimaryEmailAddress(), user.getName(), values, Map.of()));
+    }
+}

@@ -1,0 +1,93 @@
+package io.keyward.auth;
+
+import io.keyward.apikey.ApiKeyEntity;
+import io.keyward.config.KeywardConfig;
+import io.keyward.error.Errors;
+import io.keyward.user.State;
+import io.keyward.user.UserEntity;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Resolves a bearer value to a {@link Caller} (API.md §2.1), or throws the error The Things Stack
+ * answers for it. Read-only; the authentication mechanism calls it once per request (through the cache).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class CredentialVerifier {
+    @PersistenceContext(unitName = "keyward")
+    EntityManager em;
+
+    @Inject
+    KeywardConfig config;
+
+    /** A verified credential: the caller, and until when the credential itself is valid (null: no expiry). */
+    public record Verified(Caller caller, Instant expiresAt) {
+    }
+
+    /** The caller for {@code token}, or a KeywardException (400 pkg/auth:token, 401 ...). */
+    public Verified verify(String token) {
+        Tokens.Parsed t = Tokens.parse(token);
+        return switch (t.prefix()) {
+            case Tokens.API_KEY -> apiKey(t);
+            case Tokens.ACCESS_TOKEN -> accessToken(t);
+            // Keyward has no browser sessions: no session token can exist.
+            case Tokens.SESSION_TOKEN -> throw Errors.TOKEN_NOT_FOUND.error();
+            default -> throw Errors.UNSUPPORTED_AUTHORIZATION.error();
+        };
+    }
+
+    private Verified apiKey(Tokens.Parsed t) {
+        List<Object[]> rows = em.createQuery(
+                        "SELECT k, u FROM ApiKeyEntity k, UserEntity u WHERE k.keyId = :id AND u.id = k.userPk", Object[].class)
+                .setParameter("id", t.id()).getResultList();
+        if (rows.isEmpty() || ((UserEntity) rows.get(0)[1]).getDeletedAt() != null) {
+            throw Errors.API_KEY_NOT_FOUND_AUTH.error().causedBy(Errors.API_KEY_NOT_FOUND.error("api_key_id", t.id()));
+        }
+        ApiKeyEntity key = (ApiKeyEntity) rows.get(0)[0];
+        UserEntity user = (UserEntity) rows.get(0)[1];
+        if (!Tokens.verifySecret(t.secret(), key.getSecretHash())) {
+            throw Errors.INVALID_AUTHORIZATION.error();
+        }
+        if (key.getExpiresAt() != null && key.getExpiresAt().isBefore(Instant.now())) {
+            throw Errors.API_KEY_EXPIRED.error();
+        }
+        return new Verified(build(Caller.Kind.API_KEY, key.getKeyId(), RightsColumn.parse(key.getRights()), user),
+                key.getExpiresAt());
+    }
+
+    private Verified accessToken(Tokens.Parsed t) {
+        List<Object[]> rows = em.createQuery(
+                        "SELECT a, u FROM AccessTokenEntity a, UserEntity u WHERE a.tokenId = :id AND u.id = a.userPk", Object[].class)
+                .setParameter("id", t.id()).getResultList();
+        if (rows.isEmpty() || ((UserEntity) rows.get(0)[1]).getDeletedAt() != null) {
+            throw Errors.TOKEN_NOT_FOUND.error();
+        }
+        AccessTokenEntity token = (AccessTokenEntity) rows.get(0)[0];
+        UserEntity user = (UserEntity) rows.get(0)[1];
+        if (!Tokens.verifySecret(t.secret(), token.getAccessHash())) {
+            throw Errors.INVALID_AUTHORIZATION.error();
+        }
+        if (token.getExpiresAt().isBefore(Instant.now())) {
+            throw Errors.TOKEN_EXPIRED.error();
+        }
+        return new Verified(build(Caller.Kind.ACCESS_TOKEN, token.getTokenId(), RightsColumn.parse(token.getRights()), user),
+                token.getExpiresAt());
+    }
+
+    private Caller build(Caller.Kind kind, String credentialId, List<Right> rights, UserEntity user) {
+        return Callers.of(kind, credentialId, Rights.of(rights), snapshot(user),
+                config.contactInfoValidationRequired(), config.adminRightsAll());
+    }
+
+    static Callers.UserSnapshot snapshot(UserEntity u) {
+        return new Callers.UserSnapshot(u.getId(), u.getUserId(), u.isAdmin(), State.ofNumber(u.getState()),
+                u.getStateDescription(), u.getPrimaryEmailAddressValidatedAt());
+    }
+}
