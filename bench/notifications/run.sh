@@ -27,7 +27,9 @@ BASE=http://127.0.0.1:$HTTP_PORT
 URL="$BASE/api/v3/users/bench-target/notifications?status=NOTIFICATION_STATUS_UNSEEN&limit=100"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-[ -x "$WLP/bin/server" ] && [ -f "$WLP/usr/servers/defaultServer/apps/keyward.war.xml" ] \
+# The server the build created (defaultServer, or the -Dtest.server.name of the build).
+FROM=${BENCH_FROM_SERVER:-$(ls -d "$WLP"/usr/servers/*/apps/keyward.war.xml 2>/dev/null | grep -v "/$SERVER/" | head -1 | sed 's|/apps/keyward.war.xml||')}
+[ -x "$WLP/bin/server" ] && [ -n "$FROM" ] && [ -f "$FROM/apps/keyward.war.xml" ] \
     || { echo "build first: mvn package" >&2; exit 1; }
 if curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/"; then
     echo "port $HTTP_PORT is in use (a test server still up?); stop it first" >&2; exit 1
@@ -39,8 +41,8 @@ psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
 echo "== server $SERVER on port $HTTP_PORT"
 rm -rf "$SDIR"
 mkdir -p "$SDIR/apps"
-cp "$WLP/usr/servers/defaultServer/"{server.xml,db-h2.xml,db-postgres.xml,jvm.options} "$SDIR/"
-cp "$WLP/usr/servers/defaultServer/apps/keyward.war.xml" "$SDIR/apps/"
+cp "$FROM/"{server.xml,db-h2.xml,db-postgres.xml,jvm.options} "$SDIR/"
+cp "$FROM/apps/keyward.war.xml" "$SDIR/apps/"
 cat > "$SDIR/bootstrap.properties" <<PROPS
 is.http.port=$HTTP_PORT
 is.https.port=$HTTPS_PORT
