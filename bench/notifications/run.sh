@@ -10,6 +10,7 @@
 #
 #   bench/notifications/run.sh            # seed, start, measure, stop
 #   BENCH_KEEP=1 bench/notifications/run.sh   # leave the server running afterwards
+#   BENCH_REUSE=1 bench/notifications/run.sh  # keep an already seeded database (skip the 2-4 min seed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -19,6 +20,8 @@ DB=${BENCH_DB:-keyward_bench_notif}
 HTTP_PORT=${BENCH_HTTP_PORT:-51885}
 HTTPS_PORT=${BENCH_HTTPS_PORT:-58885}
 DURATION=${BENCH_DURATION:-30s}
+# The JIT needs some thousands of requests before latencies settle; measure only after that.
+WARMUP=${BENCH_WARMUP:-60s}
 ADMIN_PASSWORD='Bench-Admin-Passw0rd!'
 WLP=$ROOT/target/liberty/wlp
 SERVER=keyward-bench
@@ -35,8 +38,14 @@ if curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/"; then
     echo "port $HTTP_PORT is in use (a test server still up?); stop it first" >&2; exit 1
 fi
 
-echo "== database $DB"
-psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+SEEDED=$(psql -At -d "$DB" -c "SELECT COUNT(*) FROM users WHERE user_id = 'bench-target'" 2>/dev/null || echo 0)
+if [ -n "${BENCH_REUSE:-}" ] && [ "$SEEDED" = 1 ]; then
+    echo "== database $DB (reused)"
+else
+    echo "== database $DB"
+    psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+    SEEDED=0
+fi
 
 echo "== server $SERVER on port $HTTP_PORT"
 rm -rf "$SDIR"
@@ -62,8 +71,10 @@ for i in $(seq 1 180); do
     sleep 1
 done
 
-echo "== seeding (1,000,000 notifications)"
-psql -q -d "$DB" -f bench/notifications/seed.sql
+if [ "$SEEDED" != 1 ]; then
+    echo "== seeding (1,000,000 notifications)"
+    psql -q -d "$DB" -f bench/notifications/seed.sql
+fi
 
 echo "== access token of bench-target"
 TOKEN=$(curl -s -X POST "$BASE/oauth/token" --data-urlencode grant_type=password \
@@ -76,13 +87,19 @@ curl -s -D /tmp/bench-notif-headers.txt -o /tmp/bench-notif-body.json -H "Author
 grep -i -E '^HTTP|x-total-count' /tmp/bench-notif-headers.txt
 python3 -c 'import json; d=json.load(open("/tmp/bench-notif-body.json")); n=d["notifications"]; print(len(n), "notifications, newest", n[0]["created_at"], "oldest", n[-1]["created_at"])'
 
-echo "== warm-up (10 s)"
-wrk -t1 -c1 -d10s -H "Authorization: Bearer $TOKEN" "$URL" >/dev/null
+echo "== warm-up ($WARMUP, 2 connections, both endpoints)"
+wrk -t1 -c2 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$URL" | grep 'requests in'
+wrk -t1 -c2 -d10s -H "Authorization: Bearer $TOKEN" "$BASE/api/v3/users/bench-target/rights" | grep 'requests in'
+echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other builds share the machine)"
 echo "== measurement ($DURATION, 1 connection)"
 wrk -t1 -c1 -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$URL" | tee /tmp/bench-notif-wrk.txt
+echo "== for comparison: ListRights, the same authentication with no query of its own ($DURATION, 1 connection)"
+wrk -t1 -c1 -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$BASE/api/v3/users/bench-target/rights" \
+    | grep -E 'Latency|50%|99%|Requests/sec'
 echo "== measurement ($DURATION, 8 connections)"
 wrk -t2 -c8 -d"$DURATION" --latency -H "Authorization: Bearer $TOKEN" "$URL"
 
+echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== query plans"
 PK=$(psql -At -d "$DB" -c "SELECT id FROM users WHERE user_id = 'bench-target'")
 psql -d "$DB" -v ON_ERROR_STOP=1 -v pk="$PK" <<'SQL'

@@ -124,23 +124,32 @@ public class NotificationService {
         TypedQuery<Long> count = em.createQuery(
                 "SELECT COUNT(r.notificationId) FROM NotificationReceiverEntity r WHERE r.userPk = :pk" + filter, Long.class)
                 .setParameter("pk", pk);
+        if (!statuses.isEmpty()) {
+            count.setParameter("statuses", statuses);
+        }
+        long total = count.getSingleResult();
+        List<JsonObject> out = new ArrayList<>();
+        if (req.paging().offset() >= total) {
+            return new Page(out, total);
+        }
+        // Plain columns rather than entities: nothing to track for changes, nothing to clone.
         TypedQuery<Object[]> page = em.createQuery(
-                "SELECT r, n FROM NotificationReceiverEntity r, NotificationEntity n"
+                "SELECT n.id, n.createdAt, n.entityType, n.entityId, n.entityIds, n.notificationType, n.data,"
+                        + " n.senderUserId, n.receivers, n.email, r.status, r.statusUpdatedAt"
+                        + " FROM NotificationReceiverEntity r, NotificationEntity n"
                         + " WHERE n.id = r.notificationId AND r.userPk = :pk" + filter
                         + " ORDER BY r.createdAt DESC, r.notificationId DESC", Object[].class)
                 .setParameter("pk", pk)
                 .setFirstResult((int) Math.min(req.paging().offset(), Integer.MAX_VALUE))
                 .setMaxResults(req.paging().limit());
         if (!statuses.isEmpty()) {
-            count.setParameter("statuses", statuses);
             page.setParameter("statuses", statuses);
         }
-        long total = count.getSingleResult();
-        List<JsonObject> out = new ArrayList<>();
-        if (req.paging().offset() < total) {
-            for (Object[] row : page.getResultList()) {
-                out.add(NotificationJson.notification((NotificationEntity) row[1], (NotificationReceiverEntity) row[0]));
-            }
+        for (Object[] c : page.getResultList()) {
+            out.add(NotificationJson.notification(new NotificationJson.Listed((String) c[0], (Instant) c[1],
+                    (String) c[2], (String) c[3], (String) c[4], (String) c[5], (String) c[6], (String) c[7],
+                    (String) c[8], (Boolean) c[9], NotificationStatus.ofNumber(((Number) c[10]).intValue()),
+                    (Instant) c[11])));
         }
         return new Page(out, total);
     }
