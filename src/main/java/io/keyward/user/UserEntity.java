@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -84,7 +85,8 @@ public class UserEntity {
     @Column(name = "temporary_password_expires_at")
     private Instant temporaryPasswordExpiresAt;
 
-    /** The stored Picture message, as JSON. */
+    /** The stored Picture message, as JSON (up to 8 MiB of base64 image data: a LOB on H2). */
+    @Lob
     @Column(name = "profile_picture")
     private String profilePicture;
 

@@ -1,6 +1,11 @@
 package io.keyward.ops;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -14,10 +19,26 @@ public final class Deployments {
                 .addPackages(true, "io.keyward")
                 .addAsResource(new File("target/classes/META-INF/persistence.xml"), "META-INF/persistence.xml")
                 .addAsResource(new File("target/classes/db"), "db");
+        addPackageResources(war, Path.of("target/classes"));
         File[] libs = new File("target/keyward/WEB-INF/lib").listFiles();
         if (libs != null) {
             war.addAsLibraries(libs);
         }
         return war;
+    }
+
+    /** Non-class files next to the classes (e.g. io/keyward/user/user-id-blocklist.txt). */
+    private static void addPackageResources(WebArchive war, Path classes) {
+        Path io = classes.resolve("io");
+        if (!Files.isDirectory(io)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(io)) {
+            files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().endsWith(".class"))
+                    .forEach(p -> war.addAsResource(p.toFile(), classes.relativize(p).toString().replace(File.separatorChar, '/')));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

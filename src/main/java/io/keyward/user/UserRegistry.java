@@ -1,0 +1,669 @@
+package io.keyward.user;
+
+import io.keyward.auth.Caller;
+import io.keyward.auth.CallerContext;
+import io.keyward.auth.PasswordHasher;
+import io.keyward.auth.Right;
+import io.keyward.auth.Rights;
+import io.keyward.auth.UserCredentialsChanged;
+import io.keyward.auth.UserRights;
+import io.keyward.config.KeywardConfig;
+import io.keyward.config.KeywardConfig.Option;
+import io.keyward.error.Errors;
+import io.keyward.error.KeywardException;
+import io.keyward.mail.MailRequest;
+import io.keyward.notification.NotificationRequest;
+import io.keyward.user.UserMapper.ReadOptions;
+import io.keyward.user.UserRequests.CreateUser;
+import io.keyward.user.UserRequests.ListUsers;
+import io.keyward.user.UserRequests.SearchUsers;
+import io.keyward.user.UserRequests.UpdatePassword;
+import io.keyward.user.UserRequests.UpdateUser;
+import io.keyward.user.UserValidation.Where;
+import io.keyward.wire.FieldMask;
+import io.keyward.wire.JsonOut;
+import io.keyward.wire.Paging;
+import io.keyward.wire.Timestamps;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+
+/**
+ * UserRegistry (API.md §4) and SearchUsers (§5): the rules of every user method, one container
+ * transaction per call. Checks run in The Things Stack's order — request mapping, field mask, message
+ * validation, then rights and business rules — so clients see the same first error. Entities never
+ * leave: answers are wire JSON built by {@link UserMapper}. Side effects (mail, notifications,
+ * credential changes, invitation use) are CDI events fired inside the transaction, so they happen
+ * exactly when the change commits.
+ */
+@Stateless
+public class UserRegistry {
+    private static final Logger LOG = Logger.getLogger(UserRegistry.class.getName());
+    static final Duration TEMPORARY_PASSWORD_TTL = Duration.ofHours(1);
+    static final Duration ADMIN_TEMPORARY_PASSWORD_TTL = Duration.ofHours(36);
+    static final String APPROVAL_REQUIRED = "admin approval required";
+    static final String CONTACT_INFO_WARNING = "Contact info is deprecated and will be removed in the next major release";
+
+    @Inject
+    UserStore store;
+
+    @Inject
+    CallerContext context;
+
+    @Inject
+    UserRights rights;
+
+    @Inject
+    KeywardConfig config;
+
+    @Inject
+    Event<MailRequest> mail;
+
+    @Inject
+    Event<NotificationRequest> notifications;
+
+    @Inject
+    Event<UserCredentialsChanged> credentials;
+
+    @Inject
+    Event<InvitationTokenUsed> invitations;
+
+    /** A list answer: the users (wire JSON) and the total for X-Total-Count. */
+    public record Listing(JsonObject body, long total) {
+    }
+
+    /** An answer with X-Warning values. */
+    public record Answer(JsonObject body, List<String> warnings) {
+    }
+
+    // ================================================================== Create
+
+    /** {@code POST /users} (API.md §4.1). */
+    public JsonObject create(CreateUser request) {
+        Where user = Where.of("user", "CreateUserRequest");
+        if (!request.hasUser()) {
+            throw user.fail("value is required");
+        }
+        UserInput in = request.user();
+        UserValidation.user(in, user, null, true);
+        if (UserValidation.isBlocked(in.userId, config.extraBlockedUserIds())) {
+            throw Errors.FORBIDDEN_ID.error("id", in.userId);
+        }
+        Caller caller = context.caller();
+        boolean admin = context.isAdmin();
+        if (config.invitationRequired() && request.invitationToken().isEmpty() && !admin) {
+            throw Errors.INVITATION_TOKEN_REQUIRED.error();
+        }
+        if (!UserValidation.isEmailRule2(in.primaryEmailAddress)) {
+            throw Errors.INVALID_EMAIL.error("email", in.primaryEmailAddress);
+        }
+        Instant now = Timestamps.now();
+        UserEntity u = new UserEntity();
+        u.setUserId(in.userId);
+        u.setCreatedAt(now);
+        u.setUpdatedAt(now);
+        u.setName(in.name);
+        u.setDescription(in.description);
+        u.setAttributes(in.attributes);
+        u.setPrimaryEmailAddress(in.primaryEmailAddress);
+        u.setStateDescription(in.stateDescription);
+        if (admin) {
+            // Admins create users exactly as given; an omitted state is STATE_REQUESTED, as in TTS.
+            u.setPrimaryEmailAddressValidatedAt(in.primaryEmailAddressValidatedAt);
+            u.setRequirePasswordUpdate(in.requirePasswordUpdate);
+            u.setAdmin(in.admin);
+            u.setState((short) in.state.number());
+            if (!in.temporaryPassword.isEmpty()) {
+                // Unlike TTS, a temporary password given by an admin is stored hashed too.
+                u.setTemporaryPasswordHash(PasswordHasher.hash(in.temporaryPassword));
+                u.setTemporaryPasswordCreatedAt(in.temporaryPasswordCreatedAt);
+                u.setTemporaryPasswordExpiresAt(in.temporaryPasswordExpiresAt);
+            }
+        } else {
+            if (!config.registrationEnabled()) {
+                throw Errors.USER_REGISTRATION_DISABLED.error();
+            }
+            // Server-controlled fields: a self-registered user is never an admin, never pre-validated.
+            if (config.adminApprovalRequired()) {
+                u.setState((short) State.STATE_REQUESTED.number());
+                u.setStateDescription(APPROVAL_REQUIRED);
+            } else {
+                u.setState((short) State.STATE_APPROVED.number());
+            }
+        }
+        policy().check(in.userId, in.password);
+        u.setPasswordHash(PasswordHasher.hash(in.password));
+        u.setPasswordUpdatedAt(now);
+        if (in.profilePicture != null) {
+            requirePictureUploads();
+            u.setProfilePicture(in.profilePicture.toJson().toString());
+        }
+        if (in.consolePreferences != null) {
+            u.setConsolePreferences(in.consolePreferences.toJson().toString());
+        }
+
+        store.insert(u);
+        if (!request.invitationToken().isEmpty()) {
+            invitations.fire(new InvitationTokenUsed(request.invitationToken(), u.getUserId()));
+        }
+        JsonObject created = UserMapper.full(u, pictureUrlPrefix(), u.getAttributes());
+        if (u.getState() == State.STATE_REQUESTED.number()) {
+            notifyAdminsOfRequest(u, created, caller.userId());
+        }
+        requestEmailValidation(u);
+        LOG.fine(() -> "user.create " + u.getUserId());
+        return created;
+    }
+
+    private void notifyAdminsOfRequest(UserEntity u, JsonObject created, String sender) {
+        List<UserEntity> admins = store.activeAdmins();
+        if (admins.isEmpty()) {
+            return;
+        }
+        // TTS puts the whole CreateUserRequest here, password hash included; Keyward leaves secrets out.
+        JsonObject data = Json.createObjectBuilder()
+                .add("@type", "type.googleapis.com/ttn.lorawan.v3.CreateUserRequest")
+                .add("user", created)
+                .build();
+        notifications.fire(new NotificationRequest(u.getUserId(), "user_requested", data, sender,
+                List.of("NOTIFICATION_RECEIVER_ADMINISTRATIVE_CONTACT"),
+                admins.stream().map(UserEntity::getUserId).toList(), false));
+        for (UserEntity admin : admins) {
+            mail.fire(new MailRequest("user_requested", admin.getPrimaryEmailAddress(), admin.getName(),
+                    values("user_id", u.getUserId(), "user_name", u.getName(),
+                            "user_email", u.getPrimaryEmailAddress(), "receiver_id", admin.getUserId()), Map.of()));
+        }
+    }
+
+    /** The mail component turns this into an e-mail validation (token + {@code validate} mail). */
+    private void requestEmailValidation(UserEntity u) {
+        mail.fire(new MailRequest("validate_request", u.getPrimaryEmailAddress(), u.getName(),
+                values("user_id", u.getUserId(), "email", u.getPrimaryEmailAddress()), Map.of()));
+    }
+
+    // ================================================================== Get
+
+    /** {@code GET /users/{user_id}} (API.md §4.2). */
+    public JsonObject get(String userId, FieldMask mask) {
+        mask.requireAllowed(UserFields.READ);
+        UserValidation.userId(userId, Where.of("user_ids", "GetUserRequest"));
+        boolean publicOnly = false;
+        try {
+            rights.require(userId, Right.RIGHT_USER_INFO);
+        } catch (KeywardException denied) {
+            for (String p : mask.paths()) {
+                if (!UserFields.isPublic(p)) {
+                    throw denied;
+                }
+            }
+            requireAuthenticated();
+            publicOnly = true;
+        }
+        UserEntity u = store.find(userId, false);
+        if (u == null) {
+            throw Errors.USER_NOT_FOUND.error("user_id", userId);
+        }
+        boolean gravatar = config.bool(Option.PROFILE_PICTURE_USE_GRAVATAR);
+        return UserMapper.read(u, mask, attributesIfAsked(u, mask),
+                new ReadOptions(publicOnly, gravatar, pictureUrlPrefix()));
+    }
+
+    /**
+     * "Authenticated" as TTS means it for public profiles: any valid credential, but a user whose
+     * account is requested, rejected or suspended is refused.
+     */
+    private void requireAuthenticated() {
+        Caller caller = context.requireValidCredential();
+        if (!caller.isAuthenticated()) {
+            throw Errors.UNAUTHENTICATED.error();
+        }
+        if (caller.userId() != null && caller.state() != null) {
+            KeywardException refused = switch (caller.state()) {
+                case STATE_REQUESTED -> Errors.USER_REQUESTED.error();
+                case STATE_REJECTED -> Errors.USER_REJECTED.error();
+                case STATE_SUSPENDED -> Errors.USER_SUSPENDED.error();
+                default -> null;
+            };
+            if (refused != null) {
+                String description = caller.stateDescription();
+                throw description == null || description.isEmpty() ? refused : refused.with("description", description);
+            }
+        }
+    }
+
+    // ================================================================== List and Search
+
+    /** {@code GET /users} (API.md §4.3): admins only, credential errors swallowed. */
+    public Listing list(ListUsers request) {
+        request.mask().requireAllowed(UserFields.READ);
+        Paging paging = orderAndPaging("ListUsersRequest", request.order(), request.limit(), request.page());
+        if (!context.isAdmin()) {
+            throw Errors.PERMISSION_DENIED_ERR.error();
+        }
+        return page(UserQuery.list(request.deleted(), request.order(), paging), request.mask());
+    }
+
+    /** {@code GET /search/users} (API.md §5): admins only, credential errors surface. */
+    public Listing search(SearchUsers r) {
+        r.mask().requireAllowed(UserFields.READ);
+        checkTerm("query", r.query());
+        checkTerm("id_contains", r.idContains());
+        checkTerm("name_contains", r.nameContains());
+        checkTerm("description_contains", r.descriptionContains());
+        UserValidation.attributes(r.attributesContain(), Where.of("attributes_contain", "SearchUsersRequest"), 10, 50);
+        if (new TreeSet<>(r.states()).size() != r.states().size()) {
+            throw Where.of("state", "SearchUsersRequest").fail("repeated value must contain unique items");
+        }
+        Paging paging = orderAndPaging("SearchUsersRequest", r.order(), r.limit(), r.page());
+        context.requireValidCredential();
+        if (!context.isAdmin()) {
+            throw Errors.SEARCH_FORBIDDEN.error();
+        }
+        // The fields the filters look at are part of the answer, as in TTS.
+        List<String> extra = new ArrayList<>();
+        if (!r.idContains().isEmpty()) {
+            extra.add("ids");
+        }
+        if (!r.nameContains().isEmpty()) {
+            extra.add("name");
+        }
+        if (!r.descriptionContains().isEmpty()) {
+            extra.add("description");
+        }
+        if (!r.attributesContain().isEmpty()) {
+            extra.add("attributes");
+        }
+        if (!r.states().isEmpty()) {
+            extra.add("state");
+        }
+        UserQuery q = new UserQuery(r.query(), r.idContains(), r.nameContains(), r.descriptionContains(),
+                r.attributesContain(), r.states(), r.deleted(), r.order(), paging);
+        return page(q, r.mask().with(extra.toArray(new String[0])));
+    }
+
+    private static void checkTerm(String field, String value) {
+        if (UserValidation.runes(value) > 50) {
+            throw Where.of(field, "SearchUsersRequest").fail("value length must be at most 50 runes");
+        }
+    }
+
+    private Paging orderAndPaging(String message, String order, long limit, long page) {
+        if (!UserValidation.USER_ORDERS.contains(order)) {
+            throw Where.of("order", message).fail("value must be in list " + UserValidation.goList(UserValidation.USER_ORDERS));
+        }
+        if (limit > Paging.MAX_LIMIT) {
+            throw Where.of("limit", message).fail("value must be less than or equal to " + Paging.MAX_LIMIT);
+        }
+        return Paging.of(limit, page, config.defaultPageLimit());
+    }
+
+    private Listing page(UserQuery q, FieldMask mask) {
+        UserStore.Page page = store.search(q);
+        Map<Long, Map<String, String>> attributes = mask.touches("attributes")
+                ? store.attributesOf(page.users().stream().map(UserEntity::getId).toList())
+                : Map.of();
+        List<JsonObject> users = new ArrayList<>(page.users().size());
+        for (UserEntity u : page.users()) {
+            users.add(UserMapper.read(u, mask, attributes.getOrDefault(u.getId(), Map.of()), ReadOptions.LIST));
+        }
+        return new Listing(JsonOut.object().messages("users", users).build(), page.total());
+    }
+
+    // ================================================================== Update
+
+    /** {@code PUT /users/{user_id}} (API.md §4.4). */
+    public Answer update(UpdateUser request) {
+        FieldMask mask = request.mask();
+        mask.requireAllowed(UserFields.UPDATE);
+        UserInput in = request.user();
+        String userId = in.userId;
+        UserValidation.user(in, Where.of("user", "UpdateUserRequest"), mask.isEmpty() ? null : mask, false);
+        rights.require(userId, Right.RIGHT_USER_SETTINGS_BASIC);
+        Caller caller = context.caller();
+        boolean admin = caller.admin();
+
+        Set<String> paths = new TreeSet<>(mask.paths());
+        paths.removeIf(p -> UserFields.ALWAYS.contains(UserFields.top(p)));
+        if (paths.contains("primary_email_address") && !UserValidation.isEmailRule2(in.primaryEmailAddress)) {
+            throw Errors.INVALID_EMAIL.error("email", in.primaryEmailAddress);
+        }
+        if (!admin) {
+            for (String field : UserFields.ADMIN_ONLY) {
+                if (paths.contains(field)) {
+                    throw Errors.UPDATE_ADMIN_FIELD.error("field", field);
+                }
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        if (paths.remove("contact_info")) {
+            warnings.add(CONTACT_INFO_WARNING);
+        }
+        boolean picture = paths.removeIf(p -> UserFields.top(p).equals("profile_picture"));
+        if (picture) {
+            paths.add("profile_picture");
+            if (in.profilePicture != null) {
+                requirePictureUploads();
+            }
+        }
+
+        UserEntity u = store.lock(userId, false);
+        if (u == null) {
+            throw Errors.USER_NOT_FOUND.error("user_id", userId);
+        }
+        Instant now = Timestamps.now();
+        Instant validatedBefore = u.getPrimaryEmailAddressValidatedAt();
+        boolean emailChanged = paths.contains("primary_email_address");
+        Set<String> answer = new TreeSet<>(paths);
+        for (String path : paths) {
+            switch (path) {
+                case "name" -> u.setName(in.name);
+                case "description" -> u.setDescription(in.description);
+                case "attributes" -> u.setAttributes(in.attributes);
+                case "primary_email_address" -> {
+                    u.setPrimaryEmailAddress(in.primaryEmailAddress);
+                    if (!admin) {
+                        u.setPrimaryEmailAddressValidatedAt(null);
+                        answer.add("primary_email_address_validated_at");
+                    }
+                }
+                case "primary_email_address_validated_at" -> {
+                    // An admin who also changes the address keeps the old validation time (TTS quirk).
+                    if (!emailChanged) {
+                        u.setPrimaryEmailAddressValidatedAt(in.primaryEmailAddressValidatedAt);
+                    }
+                }
+                case "require_password_update" -> u.setRequirePasswordUpdate(in.requirePasswordUpdate);
+                case "state" -> {
+                    u.setState((short) in.state.number());
+                    if (!paths.contains("state_description")) {
+                        u.setStateDescription("");
+                        answer.add("state_description");
+                    }
+                }
+                case "state_description" -> u.setStateDescription(in.stateDescription);
+                case "admin" -> {
+                    // TTS refuses any change of the flag on the last admin, even to true.
+                    if (u.isAdmin() && store.lockActiveAdmins().size() <= 1) {
+                        throw Errors.LAST_ADMIN.error();
+                    }
+                    u.setAdmin(in.admin);
+                }
+                case "temporary_password" -> {
+                    if (in.temporaryPassword.isEmpty()) {
+                        u.setTemporaryPasswordHash("");
+                    } else {
+                        u.setTemporaryPasswordHash(PasswordHasher.hash(in.temporaryPassword));
+                        if (!paths.contains("temporary_password_created_at")) {
+                            u.setTemporaryPasswordCreatedAt(now);
+                            answer.add("temporary_password_created_at");
+                        }
+                        if (!paths.contains("temporary_password_expires_at")) {
+                            u.setTemporaryPasswordExpiresAt(now.plus(ADMIN_TEMPORARY_PASSWORD_TTL));
+                            answer.add("temporary_password_expires_at");
+                        }
+                    }
+                }
+                case "temporary_password_created_at" -> u.setTemporaryPasswordCreatedAt(in.temporaryPasswordCreatedAt);
+                case "temporary_password_expires_at" -> u.setTemporaryPasswordExpiresAt(in.temporaryPasswordExpiresAt);
+                case "profile_picture" -> u.setProfilePicture(in.profilePicture == null ? null : in.profilePicture.toJson().toString());
+                default -> {
+                    if (UserFields.top(path).equals("console_preferences")) {
+                        updateConsolePreferences(u, path, in.consolePreferences);
+                    }
+                    // deleted_at and password-related paths have no effect here.
+                }
+            }
+        }
+        u.setUpdatedAt(now);
+        store.flush();
+
+        boolean validationChanged = !java.util.Objects.equals(validatedBefore, u.getPrimaryEmailAddressValidatedAt());
+        if (paths.contains("state") || paths.contains("admin") || validationChanged) {
+            credentials.fire(new UserCredentialsChanged(userId, false));
+        }
+        if (paths.contains("state")) {
+            notifyStateChanged(u, caller.userId());
+        }
+        if (emailChanged && u.getPrimaryEmailAddressValidatedAt() == null) {
+            requestEmailValidation(u);
+        }
+        answer.remove("temporary_password");
+        FieldMask answerMask = FieldMask.of(answer);
+        JsonObject body = UserMapper.read(u, answerMask, attributesIfAsked(u, answerMask),
+                new ReadOptions(false, false, pictureUrlPrefix()));
+        return new Answer(body, warnings);
+    }
+
+    /**
+     * {@code console_preferences} replaces the whole message; its three sub-messages each replace only
+     * themselves; deeper paths are accepted and have no effect, as in TTS.
+     */
+    private static void updateConsolePreferences(UserEntity u, String path, UserInput.ConsolePreferences in) {
+        if (path.equals("console_preferences")) {
+            u.setConsolePreferences(in == null ? null : in.toJson().toString());
+            return;
+        }
+        JsonObject stored = UserInput.storedJson(u.getConsolePreferences());
+        var b = Json.createObjectBuilder(stored);
+        switch (path) {
+            case "console_preferences.console_theme" -> {
+                ConsoleTheme theme = in == null ? ConsoleTheme.CONSOLE_THEME_SYSTEM : in.theme();
+                if (theme == ConsoleTheme.CONSOLE_THEME_SYSTEM) {
+                    b.remove("console_theme");
+                } else {
+                    b.add("console_theme", theme.fullName());
+                }
+            }
+            case "console_preferences.dashboard_layouts" -> {
+                if (in == null || in.dashboardLayouts() == null) {
+                    b.remove("dashboard_layouts");
+                } else {
+                    b.add("dashboard_layouts", UserInput.ConsolePreferences.layoutsJson(in.dashboardLayouts()));
+                }
+            }
+            case "console_preferences.sort_by" -> {
+                if (in == null || in.sortBy() == null) {
+                    b.remove("sort_by");
+                } else {
+                    b.add("sort_by", UserInput.ConsolePreferences.sortByJson(in.sortBy()));
+                }
+            }
+            default -> {
+                return;
+            }
+        }
+        // Keep the proto order of the three sub-messages.
+        JsonObject merged = b.build();
+        var ordered = Json.createObjectBuilder();
+        for (String k : List.of("console_theme", "dashboard_layouts", "sort_by")) {
+            if (merged.containsKey(k)) {
+                ordered.add(k, merged.get(k));
+            }
+        }
+        u.setConsolePreferences(ordered.build().toString());
+    }
+
+    private void notifyStateChanged(UserEntity u, String sender) {
+        State state = State.ofNumber(u.getState());
+        JsonObject data = JsonOut.object()
+                .string("@type", "type.googleapis.com/ttn.lorawan.v3.EntityStateChangedNotification")
+                .enumValue("state", state)
+                .string("state_description", u.getStateDescription())
+                .build();
+        notifications.fire(new NotificationRequest(u.getUserId(), "entity_state_changed", data, sender,
+                List.of("NOTIFICATION_RECEIVER_COLLABORATOR"), List.of(u.getUserId()), false));
+        mail.fire(new MailRequest("entity_state_changed", u.getPrimaryEmailAddress(), u.getName(),
+                values("user_id", u.getUserId(), "state", state.fullName(), "state_description", u.getStateDescription()),
+                Map.of()));
+    }
+
+    // ================================================================== Delete, Restore, Purge
+
+    /** {@code DELETE /users/{user_id}} (API.md §4.5): soft delete. */
+    public void delete(String userId) {
+        UserValidation.bareUserId(userId);
+        rights.require(userId, Right.RIGHT_USER_DELETE);
+        UserEntity u = store.lock(userId, false);
+        if (u == null) {
+            throw Errors.USER_NOT_FOUND.error("user_id", userId);
+        }
+        if (u.isAdmin() && store.lockActiveAdmins().size() <= 1) {
+            throw Errors.LAST_ADMIN.error();
+        }
+        u.setDeletedAt(Timestamps.now());
+        store.flush();
+        credentials.fire(new UserCredentialsChanged(userId, false));
+    }
+
+    /** {@code POST /users/{user_id}/restore} (API.md §4.6): within the restore window. */
+    public void restore(String userId) {
+        UserValidation.bareUserId(userId);
+        rights.require(userId, true, Rights.of(Right.RIGHT_USER_DELETE));
+        UserEntity u = store.lock(userId, true);
+        if (u == null || u.getDeletedAt() == null) {
+            throw Errors.USER_NOT_FOUND.error("user_id", userId);
+        }
+        Duration window = config.restoreWindow();
+        Instant now = Timestamps.now();
+        if (window.isZero() || u.getDeletedAt().plus(window).isBefore(now)) {
+            throw Errors.RESTORE_WINDOW_EXPIRED.error();
+        }
+        u.setDeletedAt(null);
+        store.flush();
+        credentials.fire(new UserCredentialsChanged(userId, false));
+    }
+
+    /** {@code DELETE /users/{user_id}/purge} (API.md §4.7): admins only; removes the user and what it owns. */
+    public void purge(String userId) {
+        UserValidation.bareUserId(userId);
+        if (!context.isAdmin()) {
+            throw Errors.ADMINS_PURGE_USERS.error();
+        }
+        UserEntity u = store.lock(userId, true);
+        if (u == null) {
+            throw Errors.ENTITY_NOT_FOUND.error("entity_type", "user", "entity_id", userId);
+        }
+        // Before the row goes, so that observers can still resolve the user.
+        credentials.fire(new UserCredentialsChanged(userId, false));
+        store.remove(u);
+    }
+
+    // ================================================================== Passwords
+
+    /** {@code PUT /users/{user_id}/password} (API.md §4.8): the old or temporary password is the credential. */
+    public void updatePassword(UpdatePassword request) {
+        String userId = request.userId();
+        UserValidation.userId(userId, Where.of("user_ids", "UpdateUserPasswordRequest"));
+        if (UserValidation.runes(request.newPassword()) > 1000) {
+            throw Where.of("new", "UpdateUserPasswordRequest").fail("value length must be at most 1000 runes");
+        }
+        if (UserValidation.runes(request.oldPassword()) > 1000) {
+            throw Where.of("old", "UpdateUserPasswordRequest").fail("value length must be at most 1000 runes");
+        }
+        policy().check(userId, request.newPassword());
+        if (request.oldPassword().equals(request.newPassword())) {
+            throw Errors.PASSWORD_EQUALS_OLD.error();
+        }
+        String newHash = PasswordHasher.hash(request.newPassword());
+        UserEntity u = store.lock(userId, false);
+        if (u == null) {
+            throw Errors.USER_NOT_FOUND.error("user_id", userId);
+        }
+        Instant now = Timestamps.now();
+        if (!PasswordHasher.verify(request.oldPassword(), u.getPasswordHash())) {
+            if (u.getTemporaryPasswordHash().isEmpty()
+                    || !PasswordHasher.verify(request.oldPassword(), u.getTemporaryPasswordHash())) {
+                LOG.fine(() -> "user.update.incorrect_password " + userId);
+                throw Errors.OLD_PASSWORD.error();
+            }
+            if (u.getTemporaryPasswordExpiresAt() != null && u.getTemporaryPasswordExpiresAt().isBefore(now)) {
+                LOG.fine(() -> "user.update.incorrect_password " + userId);
+                throw Errors.TEMPORARY_PASSWORD_EXPIRED.error();
+            }
+            u.setTemporaryPasswordHash("");
+            u.setTemporaryPasswordCreatedAt(null);
+            u.setTemporaryPasswordExpiresAt(null);
+        }
+        u.setPasswordHash(newHash);
+        u.setPasswordUpdatedAt(now);
+        u.setRequirePasswordUpdate(false);
+        u.setUpdatedAt(now);
+        store.flush();
+        if (request.revokeAllAccess()) {
+            credentials.fire(new UserCredentialsChanged(userId, true));
+        }
+        notifications.fire(new NotificationRequest(userId, "password_changed", null, null,
+                List.of("NOTIFICATION_RECEIVER_COLLABORATOR"), List.of(userId), false));
+        mail.fire(new MailRequest("password_changed", u.getPrimaryEmailAddress(), u.getName(),
+                values("user_id", userId), Map.of()));
+    }
+
+    /**
+     * {@code POST /users/{user_id}/temporary_password} (API.md §4.9). Deliberately unlike TTS: the
+     * answer is the same for unknown users and while a temporary password is still valid (then nothing
+     * new is made), and the secret is only ever written into the mail, never to a log.
+     */
+    public void createTemporaryPassword(String userId) {
+        UserValidation.userId(userId, Where.of("user_ids", "CreateTemporaryPasswordRequest"));
+        // The secret is made and hashed first, whether or not the user exists, so that timing tells nothing.
+        String secret = Secrets.randomBase32(32);
+        String hash = PasswordHasher.hash(secret);
+        UserEntity u = store.lock(userId, false);
+        if (u == null) {
+            return;
+        }
+        Instant now = Timestamps.now();
+        if (!u.getTemporaryPasswordHash().isEmpty() && u.getTemporaryPasswordExpiresAt() != null
+                && u.getTemporaryPasswordExpiresAt().isAfter(now)) {
+            return;
+        }
+        u.setTemporaryPasswordHash(hash);
+        u.setTemporaryPasswordCreatedAt(now);
+        u.setTemporaryPasswordExpiresAt(now.plus(TEMPORARY_PASSWORD_TTL));
+        u.setUpdatedAt(now);
+        store.flush();
+        String link = config.string(Option.EMAIL_IDENTITY_SERVER_URL).replaceAll("/+$", "")
+                + "/update-password?user=" + userId + "&current=" + secret;
+        mail.fire(new MailRequest("temporary_password", u.getPrimaryEmailAddress(), u.getName(),
+                values("user_id", userId), values("temporary_password", secret, "link", link)));
+    }
+
+    // ================================================================== helpers
+
+    private PasswordPolicy policy() {
+        return new PasswordPolicy(PasswordPolicy.Requirements.from(config));
+    }
+
+    private void requirePictureUploads() {
+        if (config.bool(Option.PROFILE_PICTURE_DISABLE_UPLOAD)) {
+            throw Errors.PROFILE_PICTURE_UPLOADS_DISABLED.error();
+        }
+    }
+
+    private String pictureUrlPrefix() {
+        return config.string(Option.PROFILE_PICTURE_BUCKET_URL);
+    }
+
+    private static Map<String, String> attributesIfAsked(UserEntity u, FieldMask mask) {
+        return mask.touches("attributes") ? u.getAttributes() : Map.of();
+    }
+
+    private static Map<String, String> values(String... kv) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            out.put(kv[i], kv[i + 1] == null ? "" : kv[i + 1]);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,27 @@
+package io.keyward.user;
+
+import io.keyward.user.UserRegistry.Listing;
+import io.keyward.user.UserRequests.SearchUsers;
+import io.keyward.wire.Query;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** {@code /search/users}: EntityRegistrySearch.SearchUsers. */
+@Path("/search/users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UserSearchResource {
+    @Inject
+    UserRegistry registry;
+
+    @GET
+    public Response search(@Context UriInfo uri) {
+        Listing listing = registry.search(SearchUsers.parse(new Query(uri.getQueryParameters())));
+        return Response.ok(listing.body()).header("X-Total-Count", listing.total()).build();
+    }
+}

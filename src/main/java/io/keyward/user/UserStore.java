@@ -1,0 +1,298 @@
+package io.keyward.user;
+
+import io.keyward.error.Errors;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.MapJoin;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.ParameterExpression;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The queries on users. No rules and no transactions of its own: the registry calls it inside its
+ * transaction. Uniqueness of user IDs and active e-mail addresses is the database's job (constraints
+ * {@code users_user_id_key}, {@code users_active_email_key}); a violation surfaces at the flush as
+ * {@code already_exists}, so concurrent Creates of one ID or address cannot both win.
+ */
+@ApplicationScoped
+public class UserStore {
+    @PersistenceContext(unitName = "keyward")
+    EntityManager em;
+
+    @Resource(lookup = "jdbc/keyward")
+    DataSource dataSource;
+
+    private volatile Boolean userCounts;
+
+    /** A page of users and the total number of matches. */
+    record Page(List<UserEntity> users, long total) {
+    }
+
+    UserEntity find(String userId, boolean includeDeleted) {
+        return first(byId(userId, includeDeleted));
+    }
+
+    /** The user row locked for the rest of the transaction (SELECT ... FOR UPDATE). */
+    UserEntity lock(String userId, boolean includeDeleted) {
+        return first(byId(userId, includeDeleted).setLockMode(LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    private TypedQuery<UserEntity> byId(String userId, boolean includeDeleted) {
+        String jpql = includeDeleted
+                ? "SELECT u FROM UserEntity u WHERE u.userId = :id"
+                : "SELECT u FROM UserEntity u WHERE u.userId = :id AND u.deletedAt IS NULL";
+        return em.createQuery(jpql, UserEntity.class).setParameter("id", userId);
+    }
+
+    private static UserEntity first(TypedQuery<UserEntity> q) {
+        List<UserEntity> r = q.getResultList();
+        return r.isEmpty() ? null : r.get(0);
+    }
+
+    /** Non-deleted admins (any state). */
+    List<UserEntity> activeAdmins() {
+        return em.createQuery("SELECT u FROM UserEntity u WHERE u.admin = TRUE AND u.deletedAt IS NULL ORDER BY u.userId",
+                UserEntity.class).getResultList();
+    }
+
+    /**
+     * Non-deleted admins, locked: two transactions that each demote or delete one of the last two
+     * admins are serialised here, and the second one sees a single admin left.
+     */
+    List<UserEntity> lockActiveAdmins() {
+        return em.createQuery("SELECT u FROM UserEntity u WHERE u.admin = TRUE AND u.deletedAt IS NULL ORDER BY u.id",
+                UserEntity.class).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** Inserts the user now, so that a duplicate ID or e-mail address is reported here. */
+    void insert(UserEntity u) {
+        em.persist(u);
+        flush();
+    }
+
+    void remove(UserEntity u) {
+        em.remove(u);
+        flush();
+    }
+
+    /** Writes pending changes; a unique-constraint violation becomes {@code already_exists}. */
+    void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw Errors.ALREADY_EXISTS.error();
+            }
+            throw e;
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s && isUnique(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isUnique(SQLException s) {
+        for (SQLException e = s; e != null; e = e.getNextException()) {
+            // 23505: unique_violation, on PostgreSQL and H2 alike.
+            if ("23505".equals(e.getSQLState())) {
+                return true;
+            }
+            if (e instanceof BatchUpdateException && e.getCause() instanceof SQLException c && "23505".equals(c.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The attributes of the given users, in one query (for pages that ask for them). */
+    Map<Long, Map<String, String>> attributesOf(Collection<Long> pks) {
+        Map<Long, Map<String, String>> out = new HashMap<>();
+        if (pks.isEmpty()) {
+            return out;
+        }
+        List<Object[]> rows = em.createQuery(
+                "SELECT u.id, KEY(a), VALUE(a) FROM UserEntity u JOIN u.attributes a WHERE u.id IN :ids", Object[].class)
+                .setParameter("ids", new ArrayList<>(pks)).getResultList();
+        for (Object[] r : rows) {
+            out.computeIfAbsent((Long) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (String) r[2]);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ list and search
+
+    /**
+     * The one query builder of List and SearchUsers: every filter a bound parameter, substring terms
+     * matched case-insensitively with {@code lower(column) LIKE lower(:term) ESCAPE '\'} and their
+     * {@code %}, {@code _} and {@code \} escaped (they match literally), the order's secondary key
+     * {@code user_id} in the same direction.
+     */
+    Page search(UserQuery q) {
+        long total = count(q);
+        if (total == 0 || q.paging().offset() >= total) {
+            return new Page(List.of(), total);
+        }
+        // The page is chosen as row IDs first (an index-only scan in the list order where an index
+        // serves it, even deep into the list), then those rows are loaded.
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        Map<ParameterExpression<String>, String> params = new LinkedHashMap<>();
+        CriteriaQuery<Long> select = cb.createQuery(Long.class);
+        Root<UserEntity> u = select.from(UserEntity.class);
+        select.select(u.get("id")).where(predicates(cb, select, u, q, params)).orderBy(order(cb, u, q.order()));
+        TypedQuery<Long> query = em.createQuery(select)
+                .setFirstResult((int) Math.min(q.paging().offset(), Integer.MAX_VALUE))
+                .setMaxResults(q.paging().limit());
+        params.forEach(query::setParameter);
+        List<Long> ids = query.getResultList();
+        if (ids.isEmpty()) {
+            return new Page(List.of(), total);
+        }
+        Map<Long, UserEntity> byId = new HashMap<>();
+        for (UserEntity e : em.createQuery("SELECT u FROM UserEntity u WHERE u.id IN :ids", UserEntity.class)
+                .setParameter("ids", ids).getResultList()) {
+            byId.put(e.getId(), e);
+        }
+        List<UserEntity> users = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            UserEntity e = byId.get(id);
+            if (e != null) {
+                users.add(e);
+            }
+        }
+        return new Page(users, total);
+    }
+
+    /** The number of matches; for an unfiltered list on PostgreSQL, the trigger-maintained counter. */
+    private long count(UserQuery q) {
+        if (q.unfiltered() && hasUserCounts()) {
+            List<?> n = em.createNativeQuery("SELECT n FROM user_counts WHERE deleted = ?")
+                    .setParameter(1, q.deleted()).getResultList();
+            if (!n.isEmpty()) {
+                return ((Number) n.get(0)).longValue();
+            }
+        }
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        Map<ParameterExpression<String>, String> params = new LinkedHashMap<>();
+        CriteriaQuery<Long> count = cb.createQuery(Long.class);
+        Root<UserEntity> cu = count.from(UserEntity.class);
+        count.select(cb.count(cu)).where(predicates(cb, count, cu, q, params));
+        TypedQuery<Long> countQuery = em.createQuery(count);
+        params.forEach(countQuery::setParameter);
+        return countQuery.getSingleResult();
+    }
+
+    /** The {@code user_counts} table exists on PostgreSQL only (see the V3_1 migrations). */
+    private boolean hasUserCounts() {
+        Boolean known = userCounts;
+        if (known == null) {
+            try (Connection c = dataSource.getConnection()) {
+                known = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            } catch (SQLException e) {
+                known = false;
+            }
+            userCounts = known;
+        }
+        return known;
+    }
+
+    private static Predicate[] predicates(CriteriaBuilder cb, CriteriaQuery<?> cq, Root<UserEntity> u, UserQuery q,
+                                          Map<ParameterExpression<String>, String> params) {
+        List<Predicate> where = new ArrayList<>();
+        where.add(q.deleted() ? cb.isNotNull(u.get("deletedAt")) : cb.isNull(u.get("deletedAt")));
+        if (!q.query().isEmpty()) {
+            where.add(cb.or(contains(cb, u.get("userId"), q.query(), params),
+                    contains(cb, u.get("name"), q.query(), params),
+                    contains(cb, u.get("description"), q.query(), params)));
+        }
+        if (!q.idContains().isEmpty()) {
+            where.add(contains(cb, u.get("userId"), q.idContains(), params));
+        }
+        if (!q.nameContains().isEmpty()) {
+            where.add(contains(cb, u.get("name"), q.nameContains(), params));
+        }
+        if (!q.descriptionContains().isEmpty()) {
+            where.add(contains(cb, u.get("description"), q.descriptionContains(), params));
+        }
+        for (Map.Entry<String, String> a : q.attributesContain().entrySet()) {
+            Subquery<Long> sq = cq.subquery(Long.class);
+            Root<UserEntity> su = sq.from(UserEntity.class);
+            MapJoin<UserEntity, String, String> attr = su.joinMap("attributes");
+            ParameterExpression<String> key = cb.parameter(String.class);
+            params.put(key, a.getKey());
+            sq.select(su.get("id")).where(cb.equal(su.get("id"), u.get("id")), cb.equal(attr.key(), key),
+                    contains(cb, attr.value(), a.getValue(), params));
+            where.add(cb.exists(sq));
+        }
+        if (!q.states().isEmpty()) {
+            List<Short> numbers = q.states().stream().map(s -> (short) s.number()).toList();
+            where.add(u.get("state").in(numbers));
+        }
+        return where.toArray(new Predicate[0]);
+    }
+
+    private static Predicate contains(CriteriaBuilder cb, Expression<String> column, String term,
+                                      Map<ParameterExpression<String>, String> params) {
+        ParameterExpression<String> p = cb.parameter(String.class);
+        params.put(p, "%" + escapeLike(term) + "%");
+        return cb.like(cb.lower(column), cb.lower(p), '\\');
+    }
+
+    /** Makes {@code %}, {@code _} and {@code \} match literally in a LIKE pattern with ESCAPE '\'. */
+    static String escapeLike(String term) {
+        StringBuilder out = new StringBuilder(term.length() + 8);
+        for (char c : term.toCharArray()) {
+            if (c == '\\' || c == '%' || c == '_') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static List<Order> order(CriteriaBuilder cb, Root<UserEntity> u, String order) {
+        boolean desc = order.startsWith("-");
+        String field = desc ? order.substring(1) : order;
+        Path<?> key = switch (field) {
+            case "name" -> u.get("name");
+            case "primary_email_address" -> u.get("primaryEmailAddress");
+            case "state" -> u.get("state");
+            case "admin" -> u.get("admin");
+            case "created_at" -> u.get("createdAt");
+            default -> null;
+        };
+        Path<?> id = u.get("userId");
+        List<Order> out = new ArrayList<>();
+        if (key != null) {
+            out.add(desc ? cb.desc(key) : cb.asc(key));
+        }
+        out.add(desc ? cb.desc(id) : cb.asc(id));
+        return out;
+    }
+}
