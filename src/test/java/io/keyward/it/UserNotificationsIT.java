@@ -244,4 +244,65 @@ class UserNotificationsIT {
         assertFalse(list.body().contains(secret.split("\\.")[2]), "the secret appears nowhere");
         assertEquals(0, Api.get(inbox(bob), bobToken).total(), "only the key's owner is notified");
     }
+    /** The newest notification of {@code receiver} (read with {@code token}) about user {@code about}. */
+    private static JsonObject newestAbout(String receiver, String token, String about, String type) {
+        Reply list = Api.get(inbox(receiver) + "?limit=50", token);
+        assertEquals(200, list.status(), list.body());
+        if (!list.json().containsKey("notifications")) {
+            return null;
+        }
+        return list.json().getJsonArray("notifications").getValuesAs(JsonObject.class).stream()
+                .filter(n -> n.getString("notification_type").equals(type))
+                .filter(n -> about.equals(n.getJsonObject("entity_ids").getJsonObject("user_ids").getString("user_id")))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void stateChangeByAnAdminNotifiesTheUser() {
+        Reply update = Api.put("/api/v3/users/" + alice, "{\"user\":{\"state\":\"STATE_FLAGGED\","
+                + "\"state_description\":\"under review\"},\"field_mask\":{\"paths\":[\"state\",\"state_description\"]}}",
+                Credentials.adminToken());
+        assertEquals(200, update.status(), update.body());
+
+        JsonObject n = newestAbout(alice, aliceToken, alice, "entity_state_changed");
+        assertTrue(n != null, "entity_state_changed listed for the user");
+        JsonObject data = n.getJsonObject("data");
+        assertEquals("type.googleapis.com/ttn.lorawan.v3.EntityStateChangedNotification", data.getString("@type"));
+        assertEquals("STATE_FLAGGED", data.getString("state"));
+        assertEquals("under review", data.getString("state_description"));
+        assertEquals(Api.ADMIN_ID, n.getJsonObject("sender_ids").getString("user_id"));
+        assertEquals(List.of("NOTIFICATION_RECEIVER_COLLABORATOR"),
+                n.getJsonArray("receivers").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        assertEquals(0, Api.get(inbox(bob), bobToken).total());
+    }
+
+    @Test
+    void passwordChangeNotifiesTheUser() {
+        Reply change = Api.put("/api/v3/users/" + bob + "/password",
+                "{\"old\":\"" + PASSWORD + "\",\"new\":\"Other-Passw0rd!\"}", null);
+        assertEquals(200, change.status(), change.body());
+        JsonObject n = newestAbout(bob, bobToken, bob, "password_changed");
+        assertTrue(n != null, "password_changed listed for the user");
+        assertFalse(n.containsKey("data"), "password_changed has no data");
+        assertFalse(n.containsKey("status"));
+    }
+
+    @Test
+    void aRequestedUserIsAnnouncedToTheAdmins() {
+        String requested = Api.uniqueId("req");
+        Reply created = Api.post("/api/v3/users", "{\"user\":{\"ids\":{\"user_id\":\"" + requested + "\"},"
+                + "\"primary_email_address\":\"" + requested + "@example.com\",\"password\":\"Requested-Passw0rd!\"}}",
+                Credentials.adminToken());
+        assertEquals(200, created.status(), created.body());
+
+        JsonObject n = newestAbout(Api.ADMIN_ID, Credentials.adminToken(), requested, "user_requested");
+        assertTrue(n != null, "user_requested listed for the admin");
+        JsonObject data = n.getJsonObject("data");
+        assertEquals("type.googleapis.com/ttn.lorawan.v3.CreateUserRequest", data.getString("@type"));
+        assertFalse(data.toString().contains("Requested-Passw0rd!"));
+        assertFalse(data.getJsonObject("user").containsKey("password"), "no password (hash) in the data");
+        assertEquals(List.of("NOTIFICATION_RECEIVER_ADMINISTRATIVE_CONTACT"),
+                n.getJsonArray("receivers").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+        assertEquals(0, Api.get(inbox(alice), aliceToken).total(), "non-admins are not told");
+    }
 }
