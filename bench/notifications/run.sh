@@ -21,7 +21,7 @@ HTTP_PORT=${BENCH_HTTP_PORT:-51885}
 HTTPS_PORT=${BENCH_HTTPS_PORT:-58885}
 DURATION=${BENCH_DURATION:-30s}
 # The JIT needs some thousands of requests before latencies settle; measure only after that.
-WARMUP=${BENCH_WARMUP:-60s}
+WARMUP=${BENCH_WARMUP:-120s}
 ADMIN_PASSWORD='Bench-Admin-Passw0rd!'
 WLP=$ROOT/target/liberty/wlp
 SERVER=keyward-bench
@@ -87,8 +87,8 @@ curl -s -D /tmp/bench-notif-headers.txt -o /tmp/bench-notif-body.json -H "Author
 grep -i -E '^HTTP|x-total-count' /tmp/bench-notif-headers.txt
 python3 -c 'import json; d=json.load(open("/tmp/bench-notif-body.json")); n=d["notifications"]; print(len(n), "notifications, newest", n[0]["created_at"], "oldest", n[-1]["created_at"])'
 
-echo "== warm-up ($WARMUP, 2 connections, both endpoints)"
-wrk -t1 -c2 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$URL" | grep 'requests in'
+echo "== warm-up ($WARMUP, 4 connections, both endpoints)"
+wrk -t2 -c4 -d"$WARMUP" -H "Authorization: Bearer $TOKEN" "$URL" | grep 'requests in'
 wrk -t1 -c2 -d10s -H "Authorization: Bearer $TOKEN" "$BASE/api/v3/users/bench-target/rights" | grep 'requests in'
 echo "   load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (other builds share the machine)"
 echo "== measurement ($DURATION, 1 connection)"
