@@ -75,7 +75,8 @@ public class KeywardConfig {
         SSO_USER_CLAIM("is.sso.user-claim", "", "JWT claim naming the user ID; empty: preferred_username, then upn, then sub."),
         SSO_GROUPS_CLAIM("is.sso.groups-claim", "groups", "JWT claim listing the user's groups."),
         SSO_ADMIN_GROUP("is.sso.admin-group", "", "Group whose members are admins while they use an SSO token; empty: none."),
-        SSO_JIT_PROVISIONING("is.sso.jit-provisioning", "false", "Create unknown SSO users on first sight (approved, email from the email claim).");
+        SSO_JIT_PROVISIONING("is.sso.jit-provisioning", "false", "Create unknown SSO users on first sight (approved, email from the email claim)."),
+        CLUSTER_KEYS("is.cluster.keys", "", "Keys of trusted cluster peers (comma-separated, hex or plain): `Authorization: ClusterKey <key>` may create notifications.");
 
         public final String key;
         public final String defaultValue;

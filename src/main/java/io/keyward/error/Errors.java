@@ -116,6 +116,9 @@ public final class Errors {
             "validation request forbidden because it was already sent, wait `{retry_interval}` before retrying",
             GrpcCode.PERMISSION_DENIED);
 
+    public static final ErrorDefinition CLUSTER_KEY = new ErrorDefinition("pkg/auth/cluster",
+            "cluster_key", "invalid cluster key", GrpcCode.PERMISSION_DENIED);
+
     // Not found / conflicts
     public static final ErrorDefinition USER_NOT_FOUND = new ErrorDefinition(STORE,
             "user_not_found", "user with id `{user_id}` not found", GrpcCode.NOT_FOUND);

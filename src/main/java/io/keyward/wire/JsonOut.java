@@ -1,10 +1,11 @@
 package io.keyward.wire;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.Map;
  * (empty strings, false, 0, the first enum value, empty lists and maps, unset messages).
  */
 public final class JsonOut {
-    private final JsonObjectBuilder builder = Json.createObjectBuilder();
+    /** Looked up once: {@code Json.createObjectBuilder()} finds the JSON provider anew on every call. */
+    private static final JsonBuilderFactory JSON = JsonProvider.provider().createBuilderFactory(Map.of());
+    private final JsonObjectBuilder builder = JSON.createObjectBuilder();
 
     public static JsonOut object() {
         return new JsonOut();
@@ -57,7 +60,7 @@ public final class JsonOut {
 
     public JsonOut enumList(String name, Collection<? extends ProtoEnum> values) {
         if (values != null && !values.isEmpty()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             values.forEach(v -> array.add(v.fullName()));
             builder.add(name, array);
         }
@@ -66,7 +69,7 @@ public final class JsonOut {
 
     public JsonOut strings(String name, Collection<String> values) {
         if (values != null && !values.isEmpty()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             values.forEach(array::add);
             builder.add(name, array);
         }
@@ -75,7 +78,7 @@ public final class JsonOut {
 
     public JsonOut stringMap(String name, Map<String, String> values) {
         if (values != null && !values.isEmpty()) {
-            JsonObjectBuilder map = Json.createObjectBuilder();
+            JsonObjectBuilder map = JSON.createObjectBuilder();
             values.forEach(map::add);
             builder.add(name, map);
         }
@@ -97,7 +100,7 @@ public final class JsonOut {
     /** A repeated message field; omitted when empty. */
     public JsonOut messages(String name, Collection<JsonObject> values) {
         if (values != null && !values.isEmpty()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             values.forEach(array::add);
             builder.add(name, array);
         }
