@@ -11,8 +11,6 @@ import io.keyward.error.Validation;
 import io.keyward.error.KeywardException;
 import io.keyward.wire.JsonOut;
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -23,7 +21,6 @@ import java.util.List;
 
 /** What a caller may do: ListRights (API.md §6.1) and AuthInfo (what the credential is). */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class AccessInfoService {
     @PersistenceContext(unitName = "keyward")
     EntityManager em;
@@ -90,6 +87,11 @@ public class AccessInfoService {
                     token.timestamp("created_at", tokens.get(0).getCreatedAt()).timestamp("expires_at", tokens.get(0).getExpiresAt());
                 }
                 out.add("oauth_access_token", token.build());
+            }
+            case SSO -> {
+                // An enterprise SSO JWT is shown like an OAuth access token from another server.
+                out.add("oauth_access_token", JsonOut.object().message("user_ids", userIds)
+                        .string("id", c.credentialId()).enumList("rights", c.rights().asSet()).build());
             }
             default -> {
                 // Other kinds carry no stored credential.

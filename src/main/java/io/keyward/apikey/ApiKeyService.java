@@ -1,6 +1,7 @@
 package io.keyward.apikey;
 
 import io.keyward.auth.CallerContext;
+import io.keyward.auth.CredentialRevoked;
 import io.keyward.auth.Right;
 import io.keyward.auth.Rights;
 import io.keyward.auth.RightsColumn;
@@ -65,6 +66,9 @@ public class ApiKeyService {
 
     @Inject
     Event<NotificationRequest> notifications;
+
+    @Inject
+    Event<CredentialRevoked> revoked;
 
     /** A page of a list: the body and the total for X-Total-Count. */
     public record Page(JsonObject body, long total) {
@@ -176,6 +180,7 @@ public class ApiKeyService {
             mask = FieldMask.of("rights", "name");
         }
         ApiKeyEntity k = key(userId, keyId);
+        revoked.fire(new CredentialRevoked(k.getKeyId()));
         if (mask.contains("rights") && rights.isEmpty()) {
             em.remove(k);
             em.flush();
@@ -203,6 +208,7 @@ public class ApiKeyService {
         ApiKeyEntity k = key(userId, keyId);
         em.remove(k);
         em.flush();
+        revoked.fire(new CredentialRevoked(k.getKeyId()));
     }
 
     private static void validateName(String name, String field) {

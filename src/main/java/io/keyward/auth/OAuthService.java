@@ -29,15 +29,28 @@ public class OAuthService {
     @Inject
     KeywardConfig config;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    jakarta.enterprise.event.Event<CredentialRevoked> revoked;
+
     /** A new token pair, as answered to the client. */
     public record TokenPair(String accessToken, String refreshToken, long expiresIn) {
     }
 
-    public TokenPair passwordGrant(String username, String password, String clientId) {
+    /**
+     * @param address the client's address, for throttling failed logins
+     */
+    public TokenPair passwordGrant(String username, String password, String clientId, String address) {
         if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
             throw OAuthException.invalidRequest("username and password are required");
         }
         checkClientId(clientId);
+        long wait = throttle.retryAfterSeconds(username, address);
+        if (wait > 0) {
+            throw OAuthException.throttled(wait);
+        }
         UserEntity user = findUser(username);
         // Deleted users and wrong passwords answer alike; an unknown user still costs one hash, so
         // that the answer time does not tell whether the account exists.
@@ -50,8 +63,10 @@ public class OAuthService {
             valid = PasswordHasher.verify(password, stored);
         }
         if (!valid || user.getDeletedAt() != null) {
+            throttle.failed(username, address);
             throw OAuthException.invalidGrant(BAD_CREDENTIALS);
         }
+        throttle.succeeded(username);
         if (PasswordHasher.needsRehash(stored)) {
             user.setPasswordHash(PasswordHasher.hash(password));
         }
@@ -90,6 +105,7 @@ public class OAuthService {
         String client = old.getClientId();
         em.remove(old);
         em.flush();
+        revoked.fire(new CredentialRevoked(old.getTokenId()));
         return issue(user.getId(), client, rights);
     }
 

@@ -30,7 +30,8 @@ public class OAuthTokenServlet extends HttpServlet {
             if (grantType == null || grantType.isEmpty()) {
                 throw OAuthException.invalidRequest("grant_type is required");
             } else if (grantType.equals("password")) {
-                pair = service.passwordGrant(single(req, "username"), single(req, "password"), single(req, "client_id"));
+                pair = service.passwordGrant(single(req, "username"), single(req, "password"), single(req, "client_id"),
+                        req.getRemoteAddr());
             } else if (grantType.equals("refresh_token")) {
                 pair = service.refreshGrant(single(req, "refresh_token"), single(req, "client_id"));
             } else {
@@ -43,6 +44,9 @@ public class OAuthTokenServlet extends HttpServlet {
                     .add("refresh_token", pair.refreshToken())
                     .build());
         } catch (OAuthException e) {
+            if (e.retryAfterSeconds() > 0) {
+                resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
             if (e.status() == 401) {
                 resp.setHeader("WWW-Authenticate", "Bearer error=\"" + e.error() + "\"");
             }

@@ -52,9 +52,31 @@ public class KeywardConfig {
         EMAIL_NETWORK_NAME("is.email.network.name", "The Things Stack for LoRaWAN", "Network name used in emails."),
         EMAIL_IDENTITY_SERVER_URL("is.email.network.identity-server-url", "http://localhost:1885/oauth", "Base of links in emails."),
         EMAIL_CONSOLE_URL("is.email.network.console-url", "http://localhost:1885/console", "Console links in emails."),
+        EMAIL_SMTP_ADDRESS("is.email.smtp.address", "", "SMTP server as host:port (port 25 if omitted); used when is.email.provider is smtp."),
+        EMAIL_SMTP_USERNAME("is.email.smtp.username", "", "SMTP user name; empty for no authentication."),
+        EMAIL_SMTP_PASSWORD("is.email.smtp.password", "", "SMTP password (secret: never logged)."),
+        EMAIL_SMTP_TLS("is.email.smtp.tls", "starttls", "none (plain), starttls (STARTTLS required) or tls (implicit TLS, e.g. port 465)."),
+        EMAIL_SMTP_TIMEOUT("is.email.smtp.timeout", "30s", "Connect, read and write timeout of the SMTP connection."),
+        EMAIL_TEMPLATES("is.email.templates", "", "Directory with template files that override the built-in ones (same file names)."),
+        EMAIL_OUTBOX_POLL_INTERVAL("is.email.outbox.poll-interval", "5s", "How often each node looks for due messages in the mail outbox."),
+        EMAIL_OUTBOX_RETRY_INITIAL("is.email.outbox.retry-initial", "30s", "Delay before the first retry of a failed delivery; doubled on each further failure."),
+        EMAIL_OUTBOX_RETRY_MAX("is.email.outbox.retry-max", "1h", "Longest delay between two delivery attempts."),
+        EMAIL_OUTBOX_LEASE("is.email.outbox.lease", "5m", "How long a node may hold a message it is delivering before another node may take it over."),
+        EMAIL_OUTBOX_RETENTION("is.email.outbox.retention", "720h", "How long delivered messages (masked copies) stay in the outbox; 0 keeps them forever."),
         MAX_REQUEST_BYTES("is.http.max-request-bytes", "16777216", "Largest accepted request body (TTS: 16 MiB)."),
         OAUTH_ACCESS_TOKEN_TTL("is.oauth.access-token-ttl", "1h", "Lifetime of access tokens from POST /oauth/token."),
-        OAUTH_REFRESH_TOKEN_TTL("is.oauth.refresh-token-ttl", "720h", "Lifetime of refresh tokens from POST /oauth/token.");
+        OAUTH_REFRESH_TOKEN_TTL("is.oauth.refresh-token-ttl", "720h", "Lifetime of refresh tokens from POST /oauth/token."),
+        AUTH_CACHE_TTL("is.auth.cache-ttl", "5s", "How long a node reuses a verified API key or token without checking the database again (0 disables); other nodes see a revocation within this time."),
+        LOGIN_THROTTLE_ENABLED("is.oauth.login-throttle.enabled", "true", "Throttle failed logins on POST /oauth/token."),
+        LOGIN_THROTTLE_MAX_PER_USER("is.oauth.login-throttle.max-failures-per-user", "5", "Failed logins of one user ID within the window before further attempts are refused."),
+        LOGIN_THROTTLE_MAX_PER_ADDRESS("is.oauth.login-throttle.max-failures-per-address", "100", "Failed logins from one client address within the window before further attempts are refused."),
+        LOGIN_THROTTLE_WINDOW("is.oauth.login-throttle.window", "15m", "Sliding window of the login throttle."),
+        SSO_ENABLED("is.sso.enabled", "false", "Accept enterprise SSO JWTs as bearer tokens (verified with the standard mp.jwt.verify.* options); off: JWTs are rejected."),
+        SSO_USER_CLAIM("is.sso.user-claim", "", "JWT claim naming the user ID; empty: preferred_username, then upn, then sub."),
+        SSO_GROUPS_CLAIM("is.sso.groups-claim", "groups", "JWT claim listing the user's groups."),
+        SSO_ADMIN_GROUP("is.sso.admin-group", "", "Group whose members are admins while they use an SSO token; empty: none."),
+        SSO_JIT_PROVISIONING("is.sso.jit-provisioning", "false", "Create unknown SSO users on first sight (approved, email from the email claim)."),
+        CLUSTER_KEYS("is.cluster.keys", "", "Keys of trusted cluster peers (comma-separated, hex or plain): `Authorization: ClusterKey <key>` may create notifications.");
 
         public final String key;
         public final String defaultValue;

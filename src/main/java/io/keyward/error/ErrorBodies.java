@@ -21,7 +21,13 @@ public final class ErrorBodies {
     }
 
     public static JsonObject of(KeywardException e) {
+        return of(e, newCorrelationId());
+    }
+
+    /** The outermost details carry the request's correlation id, which the request log line shows too. */
+    public static JsonObject of(KeywardException e, String correlationId) {
         JsonObjectBuilder details = details(e);
+        details.add("correlation_id", correlationId);
         details.add("@type", DETAILS_TYPE);
         // Re-order so that @type comes first, as an Any requires.
         JsonObject unordered = details.build();

@@ -15,6 +15,11 @@ public final class ErrorResponses {
         return build(e.definition().code(), ErrorBodies.of(e), e.getMessage());
     }
 
+    public static Response of(KeywardException e, String correlationId) {
+        return build(e.definition().code(), correlationId == null ? ErrorBodies.of(e) : ErrorBodies.of(e, correlationId),
+                e.getMessage());
+    }
+
     public static Response of(WireFormatException e) {
         return build(e.code(), ErrorBodies.plain(e.code(), e.getMessage()), e.getMessage());
     }

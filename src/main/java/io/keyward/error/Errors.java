@@ -65,6 +65,8 @@ public final class Errors {
             "invitation_already_used", "invitation already used", GrpcCode.FAILED_PRECONDITION, "invitation_token");
     public static final ErrorDefinition VALIDATION_TOKEN_EXPIRED = new ErrorDefinition(STORE,
             "validation_token_expired", "validation token expired", GrpcCode.FAILED_PRECONDITION, "validation_id");
+    public static final ErrorDefinition NO_VALIDATION_NEEDED = new ErrorDefinition(IS,
+            "no_validation_needed", "no validation needed for this contact info", GrpcCode.INVALID_ARGUMENT);
     public static final ErrorDefinition VALIDATION_TOKEN_ALREADY_USED = new ErrorDefinition(STORE,
             "validation_token_already_used", "validation token already used", GrpcCode.FAILED_PRECONDITION, "validation_id");
 
@@ -113,6 +115,9 @@ public final class Errors {
             "validation_request_forbidden",
             "validation request forbidden because it was already sent, wait `{retry_interval}` before retrying",
             GrpcCode.PERMISSION_DENIED);
+
+    public static final ErrorDefinition CLUSTER_KEY = new ErrorDefinition("pkg/auth/cluster",
+            "cluster_key", "invalid cluster key", GrpcCode.PERMISSION_DENIED);
 
     // Not found / conflicts
     public static final ErrorDefinition USER_NOT_FOUND = new ErrorDefinition(STORE,

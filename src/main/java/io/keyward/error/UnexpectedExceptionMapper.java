@@ -24,11 +24,15 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable t) {
         Throwable root = unwrap(t);
+        String correlation = KeywardExceptionMapper.correlationId(request);
         if (root instanceof KeywardException k) {
-            return ErrorResponses.of(k);
+            return ErrorResponses.of(k, correlation);
         }
         if (root instanceof WireFormatException w) {
             return ErrorResponses.of(w);
@@ -46,9 +50,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         KeywardException answer = isDatabaseDown(root) ? Errors.DATABASE_UNAVAILABLE.error() : Errors.INTERNAL.error();
-        Response response = ErrorResponses.of(answer);
-        String correlation = ((jakarta.json.JsonObject) response.getEntity()).getJsonArray("details")
-                .getJsonObject(0).getString("correlation_id");
+        Response response = ErrorResponses.of(answer, correlation);
         LOG.log(Level.SEVERE, "request failed, correlation_id=" + correlation, t);
         return response;
     }

@@ -41,14 +41,14 @@ public class RequestFilter implements Filter {
         long max = config.maxRequestBytes();
         try {
             if (request.getContentLengthLong() > max) {
-                reject(response, max);
+                reject(response, max, correlation);
                 return;
             }
             chain.doFilter(new LimitedRequest(request, max), response);
         } catch (BodyTooLargeException e) {
             if (!response.isCommitted()) {
                 response.reset();
-                reject(response, max);
+                reject(response, max, correlation);
             }
         } finally {
             if (LOG.isLoggable(java.util.logging.Level.INFO)) {
@@ -59,10 +59,10 @@ public class RequestFilter implements Filter {
         }
     }
 
-    private static void reject(HttpServletResponse response, long max) throws IOException {
+    private static void reject(HttpServletResponse response, long max, String correlation) throws IOException {
         response.setStatus(413);
         response.setContentType("application/json");
-        response.getOutputStream().write(io.keyward.error.ErrorBodies.of(Errors.REQUEST_TOO_LARGE.error("max_bytes", max))
+        response.getOutputStream().write(ErrorBodies.of(Errors.REQUEST_TOO_LARGE.error("max_bytes", max), correlation)
                 .toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,6 +1,5 @@
 package io.keyward.user;
 
-import io.keyward.wire.JsonOut;
 
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.WireFormatException;
@@ -50,9 +49,9 @@ final class UserInput {
     /** {@code Picture}: the embedded image (null if absent) and the size → URL map. */
     record Picture(Embedded embedded, Map<Long, String> sizes) {
         JsonObject toJson() {
-            JsonObjectBuilder b = JsonOut.JSON.createObjectBuilder();
+            JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder();
             if (embedded != null) {
-                JsonObjectBuilder e = JsonOut.JSON.createObjectBuilder();
+                JsonObjectBuilder e = Jsons.PROVIDER.createObjectBuilder();
                 if (!embedded.mimeType().isEmpty()) {
                     e.add("mime_type", embedded.mimeType());
                 }
@@ -62,7 +61,7 @@ final class UserInput {
                 b.add("embedded", e);
             }
             if (!sizes.isEmpty()) {
-                JsonObjectBuilder s = JsonOut.JSON.createObjectBuilder();
+                JsonObjectBuilder s = Jsons.PROVIDER.createObjectBuilder();
                 sizes.forEach((k, v) -> s.add(Long.toString(k), v));
                 b.add("sizes", s);
             }
@@ -81,7 +80,7 @@ final class UserInput {
                               Map<String, String> sortBy) {
         /** The stored/wire form: zero values left out, set sub-messages kept even when empty. */
         JsonObject toJson() {
-            JsonObjectBuilder b = JsonOut.JSON.createObjectBuilder();
+            JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder();
             if (theme != ConsoleTheme.CONSOLE_THEME_SYSTEM) {
                 b.add("console_theme", theme.fullName());
             }
@@ -95,7 +94,7 @@ final class UserInput {
         }
 
         static JsonObject layoutsJson(Map<String, DashboardLayout> layouts) {
-            JsonObjectBuilder d = JsonOut.JSON.createObjectBuilder();
+            JsonObjectBuilder d = Jsons.PROVIDER.createObjectBuilder();
             for (String k : UserFields.DASHBOARD_KEYS) {
                 DashboardLayout l = layouts.get(k);
                 if (l != null && l != DashboardLayout.DASHBOARD_LAYOUT_TABLE) {
@@ -106,7 +105,7 @@ final class UserInput {
         }
 
         static JsonObject sortByJson(Map<String, String> sortBy) {
-            JsonObjectBuilder d = JsonOut.JSON.createObjectBuilder();
+            JsonObjectBuilder d = Jsons.PROVIDER.createObjectBuilder();
             for (String k : UserFields.SORT_BY_KEYS) {
                 String v = sortBy.get(k);
                 if (v != null && !v.isEmpty()) {
@@ -220,7 +219,7 @@ final class UserInput {
         if (json == null || json.isEmpty()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (var r = JsonOut.JSON.createReader(new java.io.StringReader(json))) {
+        try (var r = Jsons.PROVIDER.createReader(new java.io.StringReader(json))) {
             return r.readObject();
         }
     }

@@ -39,7 +39,7 @@ final class UserMapper {
      */
     static JsonObject full(UserEntity u, String pictureUrlPrefix, Map<String, String> attributes) {
         JsonOut out = JsonOut.object()
-                .message("ids", JsonOut.JSON.createObjectBuilder().add("user_id", u.getUserId()).build())
+                .message("ids", Jsons.PROVIDER.createObjectBuilder().add("user_id", u.getUserId()).build())
                 .timestamp("created_at", u.getCreatedAt())
                 .timestamp("updated_at", u.getUpdatedAt())
                 .timestamp("deleted_at", u.getDeletedAt())
@@ -75,7 +75,7 @@ final class UserMapper {
         if (options.gravatar() && !full.containsKey("profile_picture") && touches(paths, "profile_picture")) {
             JsonObject gravatar = gravatar(u.getPrimaryEmailAddress());
             if (gravatar != null) {
-                full = JsonOut.JSON.createObjectBuilder(full).add("profile_picture", gravatar).build();
+                full = Jsons.PROVIDER.createObjectBuilder(full).add("profile_picture", gravatar).build();
             }
         }
         for (String always : UserFields.ALWAYS) {
@@ -85,21 +85,21 @@ final class UserMapper {
         if (options.publicOnly()) {
             paths.removeIf(p -> !UserFields.isPublic(p));
         }
-        JsonObjectBuilder out = JsonOut.JSON.createObjectBuilder(filter(full, paths));
+        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder(filter(full, paths));
         if (contactInfo && !options.publicOnly() && !u.getPrimaryEmailAddress().isEmpty()) {
             JsonObject entry = JsonOut.object()
                     .string("contact_method", ContactMethod.CONTACT_METHOD_EMAIL.fullName())
                     .string("value", u.getPrimaryEmailAddress())
                     .timestamp("validated_at", u.getPrimaryEmailAddressValidatedAt())
                     .build();
-            out.add("contact_info", JsonOut.JSON.createArrayBuilder().add(entry));
+            out.add("contact_info", Jsons.PROVIDER.createArrayBuilder().add(entry));
         }
         return out.build();
     }
 
     /** The fields of {@code source} selected by {@code paths}, keeping the source order. */
     static JsonObject filter(JsonObject source, List<String> paths) {
-        JsonObjectBuilder out = JsonOut.JSON.createObjectBuilder();
+        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : source.entrySet()) {
             String key = e.getKey();
             if (paths.contains(key)) {
@@ -137,7 +137,7 @@ final class UserMapper {
         if (prefix == null || !stored.containsKey("sizes")) {
             return stored;
         }
-        JsonObjectBuilder sizes = JsonOut.JSON.createObjectBuilder();
+        JsonObjectBuilder sizes = Jsons.PROVIDER.createObjectBuilder();
         for (Map.Entry<String, JsonValue> s : stored.getJsonObject("sizes").entrySet()) {
             String url = UserInput.string(s.getValue());
             if (!url.contains("://")) {
@@ -145,7 +145,7 @@ final class UserMapper {
             }
             sizes.add(s.getKey(), url);
         }
-        return JsonOut.JSON.createObjectBuilder(stored).add("sizes", sizes).build();
+        return Jsons.PROVIDER.createObjectBuilder(stored).add("sizes", sizes).build();
     }
 
     /** Gravatar URLs for a user without a picture (Get only, API.md §3.5). */
@@ -161,10 +161,10 @@ final class UserMapper {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        JsonObjectBuilder sizes = JsonOut.JSON.createObjectBuilder();
+        JsonObjectBuilder sizes = Jsons.PROVIDER.createObjectBuilder();
         for (int size : GRAVATAR_SIZES) {
             sizes.add(Integer.toString(size), "https://www.gravatar.com/avatar/" + hash + "?s=" + size + "&d=404");
         }
-        return JsonOut.JSON.createObjectBuilder().add("sizes", sizes).build();
+        return Jsons.PROVIDER.createObjectBuilder().add("sizes", sizes).build();
     }
 }

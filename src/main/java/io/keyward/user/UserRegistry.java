@@ -171,7 +171,7 @@ public class UserRegistry {
             return;
         }
         // TTS puts the whole CreateUserRequest here, password hash included; Keyward leaves secrets out.
-        JsonObject data = JsonOut.JSON.createObjectBuilder()
+        JsonObject data = Jsons.PROVIDER.createObjectBuilder()
                 .add("@type", "type.googleapis.com/ttn.lorawan.v3.CreateUserRequest")
                 .add("user", created)
                 .build();
@@ -454,7 +454,7 @@ public class UserRegistry {
             return;
         }
         JsonObject stored = UserInput.storedJson(u.getConsolePreferences());
-        var b = JsonOut.JSON.createObjectBuilder(stored);
+        var b = Jsons.PROVIDER.createObjectBuilder(stored);
         switch (path) {
             case "console_preferences.console_theme" -> {
                 ConsoleTheme theme = in == null ? ConsoleTheme.CONSOLE_THEME_SYSTEM : in.theme();
@@ -484,7 +484,7 @@ public class UserRegistry {
         }
         // Keep the proto order of the three sub-messages.
         JsonObject merged = b.build();
-        var ordered = JsonOut.JSON.createObjectBuilder();
+        var ordered = Jsons.PROVIDER.createObjectBuilder();
         for (String k : List.of("console_theme", "dashboard_layouts", "sort_by")) {
             if (merged.containsKey(k)) {
                 ordered.add(k, merged.get(k));

@@ -1,6 +1,7 @@
 package io.keyward.wire;
 
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -14,12 +15,8 @@ import java.util.Map;
  * (empty strings, false, 0, the first enum value, empty lists and maps, unset messages).
  */
 public final class JsonOut {
-    /**
-     * Looked up once: {@code JSON.createObjectBuilder()} resolves the provider on every call (a
-     * class-loading lookup that showed up in profiles of list pages).
-     */
-    public static final JsonProvider JSON = JsonProvider.provider();
-
+    /** Looked up once: {@code Json.createObjectBuilder()} finds the JSON provider anew on every call. */
+    private static final JsonBuilderFactory JSON = JsonProvider.provider().createBuilderFactory(Map.of());
     private final JsonObjectBuilder builder = JSON.createObjectBuilder();
 
     public static JsonOut object() {

@@ -40,10 +40,12 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** In the container: the API key service against the real database, its events, and key verification. */
+@Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
 class ApiKeyServiceIT {
 
@@ -63,6 +65,9 @@ class ApiKeyServiceIT {
 
     @Inject
     CredentialVerifier verifier;
+
+    @Inject
+    io.keyward.auth.CredentialResolver resolver;
 
     @Inject
     Event<UserCredentialsChanged> credentialsChanged;
@@ -185,5 +190,24 @@ class ApiKeyServiceIT {
         tx.commit();
         assertEquals("0", column("SELECT COUNT(*) FROM access_tokens WHERE user_pk = (SELECT id FROM users WHERE user_id = ?)", userId));
         assertEquals("1", column("SELECT COUNT(*) FROM api_keys WHERE user_pk = (SELECT id FROM users WHERE user_id = ?)", userId));
+    }
+
+    @Test
+    void cachedCredentialsFollowUserChanges() throws Exception {
+        String token = service.create(userId, json("{\"rights\": [\"RIGHT_USER_ALL\"]}")).getString("key");
+        assertTrue(resolver.resolve(token).warnings().isEmpty());
+        SeedSql.updateUser(ds, userId, Map.of("state", "4", "state_description", "spam"));
+        tx.begin();
+        credentialsChanged.fire(new UserCredentialsChanged(userId, false));
+        tx.commit();
+        Caller suspended = resolver.resolve(token);
+        assertEquals(List.of("Restricted rights after account suspension: spam"), suspended.warnings());
+        assertEquals(Rights.of(Right.RIGHT_USER_INFO), suspended.rights());
+        SeedSql.updateUser(ds, userId, Map.of("deleted", "true"));
+        tx.begin();
+        credentialsChanged.fire(new UserCredentialsChanged(userId, false));
+        tx.commit();
+        KeywardException gone = assertThrows(KeywardException.class, () -> resolver.resolve(token));
+        assertTrue(gone.is(Errors.API_KEY_NOT_FOUND_AUTH));
     }
 }

@@ -267,4 +267,21 @@ class AuthenticationIT {
         assertEquals("token_not_found", byToken.errorName());
         assertNull(byToken.json().get("oauth_access_token"));
     }
+
+    @Test
+    void failedLoginsAreThrottledPerUser() {
+        String user = Api.uniqueId("throttled");
+        Credentials.createUser(user, PASSWORD);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(400, Credentials.loginReply(user, "Wrong-Passw0rd!" + i).status());
+        }
+        Reply blocked = Credentials.loginReply(user, PASSWORD);
+        assertEquals(429, blocked.status(), blocked.body());
+        assertEquals("invalid_grant", blocked.json().getString("error"));
+        assertFalse(blocked.json().containsKey("access_token"));
+        // Other users are not affected.
+        String other = Api.uniqueId("unthrottled");
+        Credentials.createUser(other, PASSWORD);
+        Credentials.login(other, PASSWORD);
+    }
 }

@@ -48,6 +48,30 @@ class FoundationApiIT {
     }
 
     @Test
+    void httpsPortServesTheSameServer() throws Exception {
+        // The generated certificate is self-signed: trust it for this check only.
+        javax.net.ssl.TrustManager[] trustAll = {new javax.net.ssl.X509TrustManager() {
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {
+            }
+
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {
+            }
+
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }};
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, trustAll, new java.security.SecureRandom());
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(tls).build();
+        String port = System.getProperty("keyward.https.port", "18885");
+        java.net.http.HttpResponse<String> r = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("https://127.0.0.1:" + port + "/health/live")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+    }
+
+    @Test
     void oversizeBodyIsRejectedWithAnErrorBody() {
         byte[] body = new byte[17 * 1024 * 1024];
         Arrays.fill(body, (byte) ' ');
@@ -56,5 +80,7 @@ class FoundationApiIT {
         Reply r = Api.post("/api/v3/users", body, null);
         assertEquals(413, r.status(), r.body());
         assertEquals("request_too_large", r.errorName());
+        String correlation = r.json().getJsonArray("details").getJsonObject(0).getString("correlation_id");
+        assertTrue(correlation.matches("[0-9a-f]{32}"), correlation);
     }
 }

@@ -296,4 +296,20 @@ class UserAccessIT {
         Reply badCredential = Api.get(path, "NNSXS.AAAA.BBBB");
         assertEquals(401, badCredential.status());
     }
+
+    @Test
+    void keyChangesTakeEffectOnTheNextRequest() {
+        String rightsPath = "/api/v3/users/" + usr + "/rights";
+        assertEquals(List.of("RIGHT_USER_INFO", "RIGHT_USER_APPLICATIONS_LIST"), rights(Api.get(rightsPath, keyA).json()));
+        Reply changed = Api.put(keys() + "/" + id(keyA), body("{\"api_key\": {\"rights\": [\"RIGHT_USER_INFO\"]}, \"field_mask\": \"rights\"}"), token);
+        assertEquals(200, changed.status(), changed.body());
+        assertEquals(List.of("RIGHT_USER_INFO"), rights(Api.get(rightsPath, keyA).json()));
+
+        Reply expired = Api.put(keys() + "/" + id(keyL), body("{\"api_key\": {\"expires_at\": \"2099-01-01T00:00:00Z\"}, \"field_mask\": \"expires_at\"}"), keyL);
+        assertEquals(200, expired.status(), expired.body());
+        assertEquals(200, Api.delete(keys() + "/" + id(keyA), keyL).status());
+        Reply gone = Api.get(rightsPath, keyA);
+        assertEquals(401, gone.status());
+        assertEquals("api_key_not_found", gone.errorName());
+    }
 }

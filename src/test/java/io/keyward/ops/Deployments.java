@@ -18,7 +18,8 @@ public final class Deployments {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackages(true, "io.keyward")
                 .addAsResource(new File("target/classes/META-INF/persistence.xml"), "META-INF/persistence.xml")
-                .addAsResource(new File("target/classes/db"), "db");
+                .addAsResource(new File("target/classes/db"), "db")
+                .addAsResource(new File("target/classes/mail"), "mail");
         addPackageResources(war, Path.of("target/classes"));
         File[] libs = new File("target/keyward/WEB-INF/lib").listFiles();
         if (libs != null) {

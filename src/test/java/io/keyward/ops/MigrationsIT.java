@@ -11,10 +11,12 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** In the container: the migrations ran on this database and the bootstrap admin exists. */
+@Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
 class MigrationsIT {
 

@@ -1,0 +1,67 @@
+package io.keyward.invitation;
+
+import io.keyward.config.KeywardConfig;
+import io.keyward.wire.JsonIn;
+import io.keyward.wire.JsonOut;
+import io.keyward.wire.Paging;
+import io.keyward.wire.Query;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+
+/** UserInvitationRegistry over HTTP (API.md §7). */
+@Path("/invitations")
+@Produces(MediaType.APPLICATION_JSON)
+public class InvitationResource {
+    @Inject
+    InvitationService service;
+
+    @Inject
+    KeywardConfig config;
+
+    /** Send: {@code POST /invitations {"email": ...}} → the Invitation, with its token. */
+    @POST
+    public JsonObject send(InputStream body) {
+        JsonIn in = JsonIn.parse(body);
+        return json(service.send(in.string("email")));
+    }
+
+    /** List: {@code GET /invitations?limit=&page=} → Invitations, X-Total-Count. */
+    @GET
+    public Response list(@Context UriInfo uri) {
+        Paging paging = Paging.fromQuery(new Query(uri.getQueryParameters()), config.defaultPageLimit());
+        InvitationService.Page page = service.list(paging);
+        List<JsonObject> items = page.invitations().stream().map(InvitationResource::json).toList();
+        return Response.ok(JsonOut.object().messages("invitations", items).build())
+                .header("X-Total-Count", page.total()).build();
+    }
+
+    /** Delete: {@code DELETE /invitations?email=} → {}. */
+    @DELETE
+    public JsonObject delete(@Context UriInfo uri) {
+        service.delete(new Query(uri.getQueryParameters()).string("email"));
+        return JsonOut.object().build();
+    }
+
+    static JsonObject json(InvitationService.Invitation i) {
+        return JsonOut.object()
+                .string("email", i.email())
+                .string("token", i.token())
+                .timestamp("expires_at", i.expiresAt())
+                .timestamp("created_at", i.createdAt())
+                .timestamp("updated_at", i.updatedAt())
+                .timestamp("accepted_at", i.acceptedAt())
+                .message("accepted_by", i.acceptedBy() == null ? null : JsonOut.object().string("user_id", i.acceptedBy()).build())
+                .build();
+    }
+}

@@ -1,0 +1,126 @@
+package io.keyward.mail;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox as the background sender sees it. Every method is a short transaction of its own, so
+ * that nothing is held open while talking to the SMTP server. Claiming is a conditional UPDATE on
+ * the row ({@code ... WHERE sent_at IS NULL AND lease is free}), which the database serialises: of
+ * several nodes claiming one message, exactly one sees "1 row updated". A claim is a lease: a node
+ * that dies while sending leaves the message to be taken over when the lease ends (at least once).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OutboxStore {
+
+    @PersistenceContext(unitName = "keyward")
+    EntityManager em;
+
+    /** A message claimed for delivery, detached from the database. */
+    public record Claimed(long id, String recipient, String recipientName, String subject, String text,
+                          String html, int attempts) {
+    }
+
+    /** A message as the admin view and the log show it: secrets masked. */
+    public record Shown(long id, String template, String recipient, String subject, String maskedText,
+                        String maskedHtml, Instant createdAt, Instant nextAttemptAt, int attempts,
+                        String lastError, Instant sentAt) {
+    }
+
+    /** IDs of messages due for delivery and not held by a live lease, oldest first. */
+    public List<Long> due(Instant now, int max) {
+        return em.createQuery("SELECT m.id FROM MailMessageEntity m WHERE m.sentAt IS NULL"
+                        + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
+                        + " ORDER BY m.nextAttemptAt, m.id", Long.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /** Takes the message for {@code owner} until {@code until}, if nobody else has it and it is still due. */
+    public Optional<Claimed> claim(long id, String owner, Instant now, Instant until) {
+        int n = em.createQuery("UPDATE MailMessageEntity m SET m.leaseOwner = :owner, m.leaseUntil = :until,"
+                        + " m.attempts = m.attempts + 1 WHERE m.id = :id AND m.sentAt IS NULL"
+                        + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
+                .setParameter("owner", owner).setParameter("until", until).setParameter("id", id)
+                .setParameter("now", now).executeUpdate();
+        if (n != 1) {
+            return Optional.empty();
+        }
+        MailMessageEntity m = em.find(MailMessageEntity.class, id);
+        return Optional.of(new Claimed(m.id, m.recipient, m.recipientName, m.subject, m.textBody, m.htmlBody,
+                m.attempts));
+    }
+
+    /**
+     * Delivered: the SMTP server accepted it. The bodies that may carry secrets are dropped; the masked
+     * copies stay. Marked whoever holds the lease now: the message went out.
+     */
+    public void markSent(long id, Instant now) {
+        em.createQuery("UPDATE MailMessageEntity m SET m.sentAt = :now, m.leaseOwner = NULL, m.leaseUntil = NULL,"
+                        + " m.lastError = NULL, m.textBody = NULL, m.htmlBody = NULL WHERE m.id = :id AND m.sentAt IS NULL")
+                .setParameter("now", now).setParameter("id", id).executeUpdate();
+    }
+
+    /** Not delivered: try again at {@code next}, if this node still holds the message. */
+    public void markFailed(long id, String owner, Instant next, String error) {
+        em.createQuery("UPDATE MailMessageEntity m SET m.nextAttemptAt = :next, m.lastError = :error,"
+                        + " m.leaseOwner = NULL, m.leaseUntil = NULL"
+                        + " WHERE m.id = :id AND m.leaseOwner = :owner AND m.sentAt IS NULL")
+                .setParameter("next", next).setParameter("error", error).setParameter("id", id)
+                .setParameter("owner", owner).executeUpdate();
+    }
+
+    /** Gives a claimed message back untouched (the node is stopping before it sent it). */
+    public void release(long id, String owner) {
+        em.createQuery("UPDATE MailMessageEntity m SET m.leaseOwner = NULL, m.leaseUntil = NULL,"
+                        + " m.attempts = m.attempts - 1 WHERE m.id = :id AND m.leaseOwner = :owner AND m.sentAt IS NULL")
+                .setParameter("id", id).setParameter("owner", owner).executeUpdate();
+    }
+
+    /** Deletes messages delivered before {@code before}; returns how many. */
+    public int purgeSent(Instant before) {
+        return em.createQuery("DELETE FROM MailMessageEntity m WHERE m.sentAt IS NOT NULL AND m.sentAt < :before")
+                .setParameter("before", before).executeUpdate();
+    }
+
+    /** Unsent messages not yet written to the log (used while no mail provider is configured). */
+    public List<Long> unlogged(int max) {
+        return em.createQuery("SELECT m.id FROM MailMessageEntity m WHERE m.sentAt IS NULL AND m.loggedAt IS NULL"
+                        + " ORDER BY m.id", Long.class).setMaxResults(max).getResultList();
+    }
+
+    /** Marks the message as logged; only one node wins, and only it logs the message. */
+    public Optional<Shown> claimForLog(long id, Instant now) {
+        int n = em.createQuery("UPDATE MailMessageEntity m SET m.loggedAt = :now WHERE m.id = :id AND m.loggedAt IS NULL")
+                .setParameter("now", now).setParameter("id", id).executeUpdate();
+        if (n != 1) {
+            return Optional.empty();
+        }
+        return Optional.of(shown(em.find(MailMessageEntity.class, id)));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<Shown> list(boolean pendingOnly, int limit, long offset) {
+        return em.createQuery("SELECT m FROM MailMessageEntity m"
+                        + (pendingOnly ? " WHERE m.sentAt IS NULL" : "") + " ORDER BY m.id DESC", MailMessageEntity.class)
+                .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults(limit)
+                .getResultList().stream().map(OutboxStore::shown).toList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public long count(boolean pendingOnly) {
+        return em.createQuery("SELECT COUNT(m) FROM MailMessageEntity m"
+                + (pendingOnly ? " WHERE m.sentAt IS NULL" : ""), Long.class).getSingleResult();
+    }
+
+    private static Shown shown(MailMessageEntity m) {
+        return new Shown(m.id, m.template, m.recipient, m.subject, m.maskedTextBody, m.maskedHtmlBody,
+                m.createdAt, m.nextAttemptAt, m.attempts, m.lastError, m.sentAt);
+    }
+}

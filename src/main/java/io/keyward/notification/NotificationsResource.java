@@ -1,0 +1,52 @@
+package io.keyward.notification;
+
+import io.keyward.notification.ClusterKeys.ClusterPeer;
+import io.keyward.notification.NotificationJson.CreateNotification;
+import io.keyward.wire.JsonIn;
+import io.keyward.wire.JsonOut;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * NotificationService.Create over HTTP — a Keyward extension: The Things Stack offers it over gRPC to
+ * cluster peers only. Here it is {@code POST /api/v3/notifications}, for admins and for peers that
+ * present {@code Authorization: ClusterKey <key>}.
+ */
+@Path("/notifications")
+@RequestScoped
+@Tag(name = "NotificationService")
+public class NotificationsResource {
+    @Inject
+    NotificationService service;
+
+    @Inject
+    ClusterKeys clusterKeys;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "NotificationService_Create",
+            summary = "Create a notification (Keyward extension)",
+            description = "Keyward extension, not part of The Things Stack's HTTP API (there NotificationService.Create "
+                    + "is gRPC-only, for cluster peers). Body: CreateNotificationRequest. Allowed for admins and for "
+                    + "cluster peers presenting `Authorization: ClusterKey <key>` (keys from is.cluster.keys); others "
+                    + "get 403. This server holds users only: a notification about a user goes to that user, one about "
+                    + "any other entity has no receiver (500 no_receiver_user_ids). Response: {\"id\": \"<uuid>\"}.")
+    @Extension(name = "x-keyward-extension", value = "true")
+    public JsonObject create(InputStream body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        CreateNotification req = NotificationJson.parseCreate(JsonIn.parse(body));
+        ClusterPeer peer = clusterKeys.authenticate(authorization);
+        String id = service.create(req, peer);
+        return JsonOut.object().string("id", id).build();
+    }
+}

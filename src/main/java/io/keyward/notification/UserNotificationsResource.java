@@ -1,0 +1,54 @@
+package io.keyward.notification;
+
+import io.keyward.config.KeywardConfig;
+import io.keyward.notification.NotificationService.Page;
+import io.keyward.wire.JsonIn;
+import io.keyward.wire.JsonOut;
+import io.keyward.wire.Query;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** NotificationService.List and UpdateStatus: a receiving user's notifications. */
+@Path("/users/{user_id}/notifications")
+@RequestScoped
+@Tag(name = "NotificationService")
+public class UserNotificationsResource {
+    @Inject
+    NotificationService service;
+
+    @Inject
+    KeywardConfig config;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "NotificationService_List",
+            summary = "List the notifications of a user, newest first (status filter repeatable; limit, page).")
+    public Response list(@PathParam("user_id") String userId, @Context UriInfo uri) {
+        Page page = service.list(NotificationJson.parseList(userId, new Query(uri.getQueryParameters()),
+                config.defaultPageLimit()));
+        JsonObject body = JsonOut.object().messages("notifications", page.notifications()).build();
+        return Response.ok(body).header("X-Total-Count", page.total()).build();
+    }
+
+    @PATCH
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "NotificationService_UpdateStatus",
+            summary = "Set the status of some of a user's notifications.")
+    public JsonObject updateStatus(@PathParam("user_id") String userId, InputStream body) {
+        service.updateStatus(NotificationJson.parseUpdate(userId, JsonIn.parse(body)));
+        return JsonOut.object().build();
+    }
+}

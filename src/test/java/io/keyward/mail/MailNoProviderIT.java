@@ -1,0 +1,126 @@
+package io.keyward.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keyward.config.KeywardConfig;
+import io.keyward.config.KeywardConfig.Option;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.transaction.UserTransaction;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The outbox apart from delivery: with no mail provider configured, a message stays in the outbox and
+ * is written to the log once, its secrets masked (the test server itself delivers by SMTP; this drives
+ * delivery rounds with the provider unset); delivered messages are purged after the retention.
+ */
+@ExtendWith(ArquillianExtension.class)
+@Tag("in-container")
+class MailNoProviderIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return MailDeployments.withRunId("mail-no-provider-it", "n");
+    }
+
+    @Resource(lookup = "jdbc/keyward")
+    DataSource dataSource;
+
+    @Resource(lookup = "java:comp/UserTransaction")
+    UserTransaction tx;
+
+    @EJB
+    MailOutbox outbox;
+
+    @EJB
+    OutboxStore store;
+
+    @Test
+    void messagesAreLoggedOnceWithSecretsMaskedAndStayQueued() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String to = "noprovider." + run + "@example.com";
+        String secret = "SECRETTOKEN" + run.toUpperCase();
+        tx.begin();
+        long id = outbox.add(new MailRequest("invitation", to, "", Map.of(), Map.of("token", secret)));
+        // Not due for the real (SMTP) sender of the test server: only the round below sees it.
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().plusSeconds(86_400)), id);
+        tx.commit();
+
+        MailSender sender = new MailSender();
+        sender.store = store;
+        sender.config = new KeywardConfig() {
+            @Override
+            public String string(Option o) {
+                return o == Option.EMAIL_PROVIDER ? "" : super.string(o);
+            }
+        };
+        List<String> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(MailSender.class.getName());
+        log.addHandler(capture);
+        try {
+            sender.round();
+            sender.round();
+        } finally {
+            log.removeHandler(capture);
+        }
+        List<String> ours = logged.stream().filter(m -> m.contains(to)).toList();
+        assertEquals(1, ours.size(), "logged exactly once: " + logged);
+        assertTrue(ours.get(0).contains("invitation_token=" + MailOutbox.MASK), ours.get(0));
+        assertFalse(ours.get(0).contains(secret), "no secret in the log");
+        OutboxRows.Row row = OutboxRows.matching(dataSource, to).get(0);
+        assertEquals(null, row.sentAt(), "still queued");
+        assertNotNull(row.textBody(), "still deliverable once a provider is configured");
+        assertTrue(row.textBody().contains(secret));
+        TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
+    }
+
+    @Test
+    void deliveredMessagesArePurgedAfterTheRetention() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        tx.begin();
+        long old = outbox.add(new MailRequest("password_changed", "old." + run + "@example.com", "", Map.of(), Map.of()));
+        long recent = outbox.add(new MailRequest("password_changed", "recent." + run + "@example.com", "", Map.of(), Map.of()));
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET sent_at = ?, next_attempt_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minusSeconds(40L * 86_400)), Timestamp.from(Instant.now().plusSeconds(86_400)), old);
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET sent_at = ?, next_attempt_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minusSeconds(86_400)), Timestamp.from(Instant.now().plusSeconds(86_400)), recent);
+        tx.commit();
+        store.purgeSent(Instant.now().minus(java.time.Duration.ofHours(720)));
+        assertTrue(OutboxRows.matching(dataSource, "old." + run).isEmpty(), "older than the retention: gone");
+        assertEquals(1, OutboxRows.matching(dataSource, "recent." + run).size(), "recent: kept");
+        TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", recent);
+    }
+}
