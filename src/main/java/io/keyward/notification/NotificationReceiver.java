@@ -1,6 +1,7 @@
 package io.keyward.notification;
 
 import io.keyward.wire.ProtoEnum;
+import io.keyward.wire.ProtoEnums;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,12 +33,7 @@ public enum NotificationReceiver implements ProtoEnum {
     }
 
     public static NotificationReceiver ofNumber(int n) {
-        for (NotificationReceiver r : values()) {
-            if (r.number == n) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("notification receiver " + n);
+        return ProtoEnums.ofStoredNumber(NotificationReceiver.class, n);
     }
 
     /** The stored form: comma-separated proto numbers, in request order. */

@@ -1,6 +1,7 @@
 package io.keyward.notification;
 
 import io.keyward.wire.ProtoEnum;
+import io.keyward.wire.ProtoEnums;
 
 /** {@code ttn.lorawan.v3.NotificationStatus}: per receiving user; the zero value is UNSEEN. */
 public enum NotificationStatus implements ProtoEnum {
@@ -25,11 +26,6 @@ public enum NotificationStatus implements ProtoEnum {
     }
 
     public static NotificationStatus ofNumber(int n) {
-        for (NotificationStatus s : values()) {
-            if (s.number == n) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("notification status " + n);
+        return ProtoEnums.ofStoredNumber(NotificationStatus.class, n);
     }
 }

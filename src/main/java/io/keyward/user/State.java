@@ -1,6 +1,7 @@
 package io.keyward.user;
 
 import io.keyward.wire.ProtoEnum;
+import io.keyward.wire.ProtoEnums;
 
 /** {@code ttn.lorawan.v3.State}: the account state; the zero value is STATE_REQUESTED. */
 public enum State implements ProtoEnum {
@@ -27,11 +28,6 @@ public enum State implements ProtoEnum {
     }
 
     public static State ofNumber(int n) {
-        for (State s : values()) {
-            if (s.number == n) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("state " + n);
+        return ProtoEnums.ofStoredNumber(State.class, n);
     }
 }

@@ -5,6 +5,7 @@ import io.keyward.auth.CallerContext;
 import io.keyward.auth.PasswordHasher;
 import io.keyward.auth.Right;
 import io.keyward.auth.Rights;
+import io.keyward.auth.Tokens;
 import io.keyward.auth.UserCredentialsChanged;
 import io.keyward.auth.UserRights;
 import io.keyward.config.KeywardConfig;
@@ -616,7 +617,7 @@ public class UserRegistry {
     public void createTemporaryPassword(String userId) {
         UserValidation.userId(userId, Where.of("user_ids", "CreateTemporaryPasswordRequest"));
         // The secret is made and hashed first, whether or not the user exists, so that timing tells nothing.
-        String secret = Secrets.randomBase32(32);
+        String secret = Tokens.random(Tokens.SECRET_BYTES);
         String hash = PasswordHasher.hash(secret);
         UserEntity u = store.lock(userId, false);
         if (u == null) {

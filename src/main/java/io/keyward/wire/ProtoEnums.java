@@ -50,6 +50,16 @@ public final class ProtoEnums {
         throw WireFormatException.of("parsing field \"" + field + "\": " + s + " is not a valid " + type.getSimpleName());
     }
 
+    /** The constant stored under {@code number} (a database value, so an unknown one is a bug). */
+    public static <E extends Enum<E> & ProtoEnum> E ofStoredNumber(Class<E> type, int number) {
+        for (E c : type.getEnumConstants()) {
+            if (c.number() == number) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(type.getSimpleName() + " " + number);
+    }
+
     public static <E extends Enum<E> & ProtoEnum> E byName(Class<E> type, String s) {
         for (E c : type.getEnumConstants()) {
             if (c.fullName().equals(s)) {
