@@ -7,12 +7,12 @@ import io.keyward.auth.Right;
 import io.keyward.auth.Rights;
 import io.keyward.auth.UserIds;
 import io.keyward.auth.UserRights;
-import io.keyward.error.Validation;
 import io.keyward.error.KeywardException;
+import io.keyward.error.Validation;
 import io.keyward.wire.JsonOut;
+import io.keyward.wire.JsonP;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
@@ -50,8 +50,8 @@ public class AccessInfoService {
      */
     public JsonObject authInfo() {
         Caller c = callerContext.requireValidCredential();
-        JsonObjectBuilder out = Json.createObjectBuilder();
-        JsonObject userIds = Json.createObjectBuilder().add("user_id", c.userId() == null ? "" : c.userId()).build();
+        JsonObjectBuilder out = JsonP.object();
+        JsonObject userIds = JsonP.object().add("user_id", c.userId() == null ? "" : c.userId()).build();
         switch (c.kind()) {
             case NONE -> {
                 return out.build();
@@ -59,7 +59,7 @@ public class AccessInfoService {
             case API_KEY -> {
                 List<ApiKeyEntity> keys = em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.keyId = :id", ApiKeyEntity.class)
                         .setParameter("id", c.credentialId()).getResultList();
-                JsonObjectBuilder key = Json.createObjectBuilder();
+                JsonObjectBuilder key = JsonP.object();
                 if (!keys.isEmpty()) {
                     ApiKeyJson.of(keys.get(0)).forEach(key::add);
                 } else {
@@ -70,9 +70,9 @@ public class AccessInfoService {
                 if (rights.containsKey("rights")) {
                     key.add("rights", rights.get("rights"));
                 }
-                out.add("api_key", Json.createObjectBuilder()
+                out.add("api_key", JsonP.object()
                         .add("api_key", key)
-                        .add("entity_ids", Json.createObjectBuilder().add("user_ids", userIds)));
+                        .add("entity_ids", JsonP.object().add("user_ids", userIds)));
             }
             case ACCESS_TOKEN -> {
                 List<AccessTokenEntity> tokens = em.createQuery(
@@ -80,7 +80,7 @@ public class AccessInfoService {
                         .setParameter("id", c.credentialId()).getResultList();
                 JsonOut token = JsonOut.object().message("user_ids", userIds);
                 if (!tokens.isEmpty() && tokens.get(0).getClientId() != null) {
-                    token.message("client_ids", Json.createObjectBuilder().add("client_id", tokens.get(0).getClientId()).build());
+                    token.message("client_ids", JsonP.object().add("client_id", tokens.get(0).getClientId()).build());
                 }
                 token.string("id", c.credentialId()).enumList("rights", c.rights().asSet());
                 if (!tokens.isEmpty()) {

@@ -2,7 +2,7 @@ package io.keyward.apikey;
 
 import io.keyward.auth.RightsColumn;
 import io.keyward.wire.JsonOut;
-import jakarta.json.Json;
+import io.keyward.wire.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -33,7 +33,7 @@ final class ApiKeyJson {
 
     /** As a {@code google.protobuf.Any} ({@code @type} first), for notification data. */
     static JsonObject any(ApiKeyEntity k) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("@type", ANY_TYPE);
+        JsonObjectBuilder b = JsonP.object().add("@type", ANY_TYPE);
         of(k).forEach(b::add);
         return b.build();
     }

@@ -2,6 +2,7 @@ package io.keyward.apikey;
 
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.Query;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 
 /** UserAccess API keys: {@code /api/v3/users/{user_id}/api-keys} (API.md §6.2–§6.6). */
+@ApplicationScoped
 @Path("/users/{user_id}/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {

@@ -1,5 +1,6 @@
 package io.keyward.apikey;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** EntityAccess.AuthInfo: {@code GET /api/v3/auth_info} — what the presented credential is. */
+@ApplicationScoped
 @Path("/auth_info")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthInfoResource {

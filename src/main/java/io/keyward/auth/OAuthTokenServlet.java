@@ -1,7 +1,7 @@
 package io.keyward.auth;
 
+import io.keyward.wire.JsonP;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -37,7 +37,7 @@ public class OAuthTokenServlet extends HttpServlet {
             } else {
                 throw new OAuthException(400, "unsupported_grant_type", "grant_type must be password or refresh_token");
             }
-            write(resp, 200, Json.createObjectBuilder()
+            write(resp, 200, JsonP.object()
                     .add("access_token", pair.accessToken())
                     .add("token_type", "bearer")
                     .add("expires_in", pair.expiresIn())
@@ -50,7 +50,7 @@ public class OAuthTokenServlet extends HttpServlet {
             if (e.status() == 401) {
                 resp.setHeader("WWW-Authenticate", "Bearer error=\"" + e.error() + "\"");
             }
-            write(resp, e.status(), Json.createObjectBuilder()
+            write(resp, e.status(), JsonP.object()
                     .add("error", e.error())
                     .add("error_description", e.getMessage())
                     .build());

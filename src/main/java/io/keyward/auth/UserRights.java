@@ -2,7 +2,7 @@ package io.keyward.auth;
 
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,7 +12,7 @@ import java.util.List;
  * The one place that answers "what rights does this caller have on user U" (API.md §2.4), and turns
  * a missing right into the error The Things Stack returns. Every capability uses it.
  */
-@RequestScoped
+@ApplicationScoped
 public class UserRights {
     @Inject
     CallerContext context;
@@ -26,8 +26,12 @@ public class UserRights {
      * {@code includeDeleted}): 404 for admins, no rights for everyone else.
      */
     public Rights rightsOn(String userId, boolean includeDeleted) {
+        return rightsOnKnown(userId, exists(userId, includeDeleted));
+    }
+
+    private Rights rightsOnKnown(String userId, boolean exists) {
         Caller caller = context.caller();
-        if (!exists(userId, includeDeleted)) {
+        if (!exists) {
             if (caller.admin()) {
                 throw Errors.USER_NOT_FOUND.error("user_id", userId);
             }
@@ -53,6 +57,17 @@ public class UserRights {
         context.requireValidCredential();
         Rights held = rightsOn(userId, includeDeleted);
         check(userId, held, required);
+        return held;
+    }
+
+    /**
+     * As {@link #require(String, Right...)}, for a caller that has just loaded the user itself and
+     * knows whether it {@code exists}: one query per request instead of two (issue 8).
+     */
+    public Rights requireLoaded(String userId, boolean exists, Right... required) {
+        context.requireValidCredential();
+        Rights held = rightsOnKnown(userId, exists);
+        check(userId, held, Rights.of(required));
         return held;
     }
 

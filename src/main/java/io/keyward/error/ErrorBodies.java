@@ -1,7 +1,7 @@
 package io.keyward.error;
 
 import io.keyward.wire.GrpcCode;
-import jakarta.json.Json;
+import io.keyward.wire.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,26 +31,26 @@ public final class ErrorBodies {
         details.add("@type", DETAILS_TYPE);
         // Re-order so that @type comes first, as an Any requires.
         JsonObject unordered = details.build();
-        JsonObjectBuilder ordered = Json.createObjectBuilder().add("@type", DETAILS_TYPE);
+        JsonObjectBuilder ordered = JsonP.object().add("@type", DETAILS_TYPE);
         unordered.forEach((k, v) -> {
             if (!k.equals("@type")) {
                 ordered.add(k, v);
             }
         });
-        return Json.createObjectBuilder()
+        return JsonP.object()
                 .add("code", e.definition().code().number())
                 .add("message", e.getMessage())
-                .add("details", Json.createArrayBuilder().add(ordered))
+                .add("details", JsonP.array().add(ordered))
                 .build();
     }
 
     private static JsonObjectBuilder details(KeywardException e) {
         ErrorDefinition d = e.definition();
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JsonP.object()
                 .add("namespace", d.namespace())
                 .add("name", d.name())
                 .add("message_format", d.messageFormat());
-        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        JsonObjectBuilder attributes = JsonP.object();
         int count = 0;
         for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
             if (d.isPublic(a.getKey()) && a.getValue() != null) {
@@ -77,7 +77,7 @@ public final class ErrorBodies {
         } else if (value instanceof Number n) {
             b.add(key, n.doubleValue());
         } else if (value instanceof Collection<?> c) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonP.array();
             c.forEach(item -> array.add(String.valueOf(item)));
             b.add(key, array);
         } else {
@@ -87,6 +87,6 @@ public final class ErrorBodies {
 
     /** A plain status without details: parse and routing errors. */
     public static JsonObject plain(GrpcCode code, String message) {
-        return Json.createObjectBuilder().add("code", code.number()).add("message", message).build();
+        return JsonP.object().add("code", code.number()).add("message", message).build();
     }
 }

@@ -5,6 +5,7 @@ import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonOut;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Query;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.util.List;
 
 /** UserInvitationRegistry over HTTP (API.md §7). */
+@ApplicationScoped
 @Path("/invitations")
 @Produces(MediaType.APPLICATION_JSON)
 public class InvitationResource {

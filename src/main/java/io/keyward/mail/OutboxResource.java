@@ -6,6 +6,7 @@ import io.keyward.error.Errors;
 import io.keyward.wire.JsonOut;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Query;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import java.util.List;
  * Keyward extension: the mail outbox for admins, newest first, secrets masked.
  * {@code GET /api/v3/keyward/mail/outbox?limit=&page=&pending=true}.
  */
+@ApplicationScoped
 @Path("/keyward/mail/outbox")
 public class OutboxResource {
     @Inject

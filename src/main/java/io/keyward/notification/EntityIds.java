@@ -2,8 +2,8 @@ package io.keyward.notification;
 
 import io.keyward.error.Validation;
 import io.keyward.wire.JsonIn;
+import io.keyward.wire.JsonP;
 import io.keyward.wire.WireFormatException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -36,8 +36,8 @@ public record EntityIds(String type, String id, JsonObject json) {
     };
 
     public static EntityIds user(String userId) {
-        return new EntityIds(USER, userId, Json.createObjectBuilder()
-                .add("user_ids", Json.createObjectBuilder().add("user_id", userId)).build());
+        return new EntityIds(USER, userId, JsonP.object()
+                .add("user_ids", JsonP.object().add("user_id", userId)).build());
     }
 
     public boolean isUser() {
@@ -67,7 +67,7 @@ public record EntityIds(String type, String id, JsonObject json) {
         String type = set.get(0)[1];
         JsonIn v = values.get(0);
         String at = field + "." + member;
-        JsonObjectBuilder ids = Json.createObjectBuilder();
+        JsonObjectBuilder ids = JsonP.object();
         String id;
         switch (member) {
             case "user_ids" -> {
@@ -104,14 +104,14 @@ public record EntityIds(String type, String id, JsonObject json) {
                         () -> Validation.invalid(at + ".application_ids", "value is required"));
                 String appId = app.string("application_id");
                 checkId(at + ".application_ids.application_id", appId, ENTITY_ID);
-                ids.add("application_ids", Json.createObjectBuilder().add("application_id", appId));
+                ids.add("application_ids", JsonP.object().add("application_id", appId));
                 addBytes(ids, v, "dev_eui", 8, at);
                 addBytes(ids, v, "join_eui", 8, at);
                 addBytes(ids, v, "dev_addr", 4, at);
             }
             default -> throw new IllegalStateException(member);
         }
-        return new EntityIds(type, id, Json.createObjectBuilder().add(member, ids).build());
+        return new EntityIds(type, id, JsonP.object().add(member, ids).build());
     }
 
     /** ID fields: length first, then the pattern, as the generated validators check them. */

@@ -11,6 +11,7 @@ import io.keyward.notification.NotificationJson.CreateNotification;
 import io.keyward.notification.NotificationJson.ListNotifications;
 import io.keyward.notification.NotificationJson.UpdateStatus;
 import io.keyward.user.UserEntity;
+import io.keyward.wire.JsonP;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -250,11 +251,11 @@ public class NotificationService {
             return null;
         }
         String type = data.getString("@type", "");
-        jakarta.json.JsonObjectBuilder b = jakarta.json.Json.createObjectBuilder(NotificationJson.typeFirst(data));
+        jakarta.json.JsonObjectBuilder b = JsonP.object(NotificationJson.typeFirst(data));
         if (type.endsWith(".APIKey")) {
             b.remove("key");
         } else if (type.endsWith(".CreateUserRequest") && data.get("user") instanceof JsonObject user) {
-            b.add("user", jakarta.json.Json.createObjectBuilder(user).remove("password").remove("temporary_password"));
+            b.add("user", JsonP.object(user).remove("password").remove("temporary_password"));
         }
         return NotificationJson.typeFirst(b.build());
     }

@@ -4,7 +4,7 @@ import io.keyward.notification.ClusterKeys.ClusterPeer;
 import io.keyward.notification.NotificationJson.CreateNotification;
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonOut;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.HeaderParam;
@@ -23,8 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * cluster peers only. Here it is {@code POST /api/v3/notifications}, for admins and for peers that
  * present {@code Authorization: ClusterKey <key>}.
  */
+@ApplicationScoped
 @Path("/notifications")
-@RequestScoped
 @Tag(name = "NotificationService")
 public class NotificationsResource {
     @Inject

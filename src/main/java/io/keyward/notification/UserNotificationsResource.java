@@ -5,7 +5,7 @@ import io.keyward.notification.NotificationService.Page;
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonOut;
 import io.keyward.wire.Query;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** NotificationService.List and UpdateStatus: a receiving user's notifications. */
+@ApplicationScoped
 @Path("/users/{user_id}/notifications")
-@RequestScoped
 @Tag(name = "NotificationService")
 public class UserNotificationsResource {
     @Inject

@@ -1,5 +1,6 @@
 package io.keyward.user;
 
+import io.keyward.wire.JsonP;
 
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.WireFormatException;
@@ -49,9 +50,9 @@ final class UserInput {
     /** {@code Picture}: the embedded image (null if absent) and the size → URL map. */
     record Picture(Embedded embedded, Map<Long, String> sizes) {
         JsonObject toJson() {
-            JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder();
+            JsonObjectBuilder b = JsonP.object();
             if (embedded != null) {
-                JsonObjectBuilder e = Jsons.PROVIDER.createObjectBuilder();
+                JsonObjectBuilder e = JsonP.object();
                 if (!embedded.mimeType().isEmpty()) {
                     e.add("mime_type", embedded.mimeType());
                 }
@@ -61,7 +62,7 @@ final class UserInput {
                 b.add("embedded", e);
             }
             if (!sizes.isEmpty()) {
-                JsonObjectBuilder s = Jsons.PROVIDER.createObjectBuilder();
+                JsonObjectBuilder s = JsonP.object();
                 sizes.forEach((k, v) -> s.add(Long.toString(k), v));
                 b.add("sizes", s);
             }
@@ -80,7 +81,7 @@ final class UserInput {
                               Map<String, String> sortBy) {
         /** The stored/wire form: zero values left out, set sub-messages kept even when empty. */
         JsonObject toJson() {
-            JsonObjectBuilder b = Jsons.PROVIDER.createObjectBuilder();
+            JsonObjectBuilder b = JsonP.object();
             if (theme != ConsoleTheme.CONSOLE_THEME_SYSTEM) {
                 b.add("console_theme", theme.fullName());
             }
@@ -94,7 +95,7 @@ final class UserInput {
         }
 
         static JsonObject layoutsJson(Map<String, DashboardLayout> layouts) {
-            JsonObjectBuilder d = Jsons.PROVIDER.createObjectBuilder();
+            JsonObjectBuilder d = JsonP.object();
             for (String k : UserFields.DASHBOARD_KEYS) {
                 DashboardLayout l = layouts.get(k);
                 if (l != null && l != DashboardLayout.DASHBOARD_LAYOUT_TABLE) {
@@ -105,7 +106,7 @@ final class UserInput {
         }
 
         static JsonObject sortByJson(Map<String, String> sortBy) {
-            JsonObjectBuilder d = Jsons.PROVIDER.createObjectBuilder();
+            JsonObjectBuilder d = JsonP.object();
             for (String k : UserFields.SORT_BY_KEYS) {
                 String v = sortBy.get(k);
                 if (v != null && !v.isEmpty()) {
@@ -219,7 +220,7 @@ final class UserInput {
         if (json == null || json.isEmpty()) {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (var r = Jsons.PROVIDER.createReader(new java.io.StringReader(json))) {
+        try (var r = JsonP.reader(new java.io.StringReader(json))) {
             return r.readObject();
         }
     }

@@ -2,6 +2,7 @@ package io.keyward.user;
 
 import io.keyward.wire.FieldMask;
 import io.keyward.wire.JsonOut;
+import io.keyward.wire.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -39,7 +40,7 @@ final class UserMapper {
      */
     static JsonObject full(UserEntity u, String pictureUrlPrefix, Map<String, String> attributes) {
         JsonOut out = JsonOut.object()
-                .message("ids", Jsons.PROVIDER.createObjectBuilder().add("user_id", u.getUserId()).build())
+                .message("ids", JsonP.object().add("user_id", u.getUserId()).build())
                 .timestamp("created_at", u.getCreatedAt())
                 .timestamp("updated_at", u.getUpdatedAt())
                 .timestamp("deleted_at", u.getDeletedAt())
@@ -75,7 +76,7 @@ final class UserMapper {
         if (options.gravatar() && !full.containsKey("profile_picture") && touches(paths, "profile_picture")) {
             JsonObject gravatar = gravatar(u.getPrimaryEmailAddress());
             if (gravatar != null) {
-                full = Jsons.PROVIDER.createObjectBuilder(full).add("profile_picture", gravatar).build();
+                full = JsonP.object(full).add("profile_picture", gravatar).build();
             }
         }
         for (String always : UserFields.ALWAYS) {
@@ -85,21 +86,21 @@ final class UserMapper {
         if (options.publicOnly()) {
             paths.removeIf(p -> !UserFields.isPublic(p));
         }
-        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder(filter(full, paths));
+        JsonObjectBuilder out = JsonP.object(filter(full, paths));
         if (contactInfo && !options.publicOnly() && !u.getPrimaryEmailAddress().isEmpty()) {
             JsonObject entry = JsonOut.object()
                     .string("contact_method", ContactMethod.CONTACT_METHOD_EMAIL.fullName())
                     .string("value", u.getPrimaryEmailAddress())
                     .timestamp("validated_at", u.getPrimaryEmailAddressValidatedAt())
                     .build();
-            out.add("contact_info", Jsons.PROVIDER.createArrayBuilder().add(entry));
+            out.add("contact_info", JsonP.array().add(entry));
         }
         return out.build();
     }
 
     /** The fields of {@code source} selected by {@code paths}, keeping the source order. */
     static JsonObject filter(JsonObject source, List<String> paths) {
-        JsonObjectBuilder out = Jsons.PROVIDER.createObjectBuilder();
+        JsonObjectBuilder out = JsonP.object();
         for (Map.Entry<String, JsonValue> e : source.entrySet()) {
             String key = e.getKey();
             if (paths.contains(key)) {
@@ -137,7 +138,7 @@ final class UserMapper {
         if (prefix == null || !stored.containsKey("sizes")) {
             return stored;
         }
-        JsonObjectBuilder sizes = Jsons.PROVIDER.createObjectBuilder();
+        JsonObjectBuilder sizes = JsonP.object();
         for (Map.Entry<String, JsonValue> s : stored.getJsonObject("sizes").entrySet()) {
             String url = UserInput.string(s.getValue());
             if (!url.contains("://")) {
@@ -145,7 +146,7 @@ final class UserMapper {
             }
             sizes.add(s.getKey(), url);
         }
-        return Jsons.PROVIDER.createObjectBuilder(stored).add("sizes", sizes).build();
+        return JsonP.object(stored).add("sizes", sizes).build();
     }
 
     /** Gravatar URLs for a user without a picture (Get only, API.md §3.5). */
@@ -161,10 +162,10 @@ final class UserMapper {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        JsonObjectBuilder sizes = Jsons.PROVIDER.createObjectBuilder();
+        JsonObjectBuilder sizes = JsonP.object();
         for (int size : GRAVATAR_SIZES) {
             sizes.add(Integer.toString(size), "https://www.gravatar.com/avatar/" + hash + "?s=" + size + "&d=404");
         }
-        return Jsons.PROVIDER.createObjectBuilder().add("sizes", sizes).build();
+        return JsonP.object().add("sizes", sizes).build();
     }
 }

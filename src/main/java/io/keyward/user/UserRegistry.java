@@ -8,8 +8,8 @@ import io.keyward.auth.Rights;
 import io.keyward.auth.Tokens;
 import io.keyward.auth.UserCredentialsChanged;
 import io.keyward.auth.UserRights;
-import io.keyward.config.KeywardConfig;
 import io.keyward.config.KeywardConfig.Option;
+import io.keyward.config.KeywardConfig;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
 import io.keyward.mail.MailRequest;
@@ -23,6 +23,7 @@ import io.keyward.user.UserRequests.UpdateUser;
 import io.keyward.user.UserValidation.Where;
 import io.keyward.wire.FieldMask;
 import io.keyward.wire.JsonOut;
+import io.keyward.wire.JsonP;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
@@ -172,7 +173,7 @@ public class UserRegistry {
             return;
         }
         // TTS puts the whole CreateUserRequest here, password hash included; Keyward leaves secrets out.
-        JsonObject data = Jsons.PROVIDER.createObjectBuilder()
+        JsonObject data = JsonP.object()
                 .add("@type", "type.googleapis.com/ttn.lorawan.v3.CreateUserRequest")
                 .add("user", created)
                 .build();
@@ -198,9 +199,12 @@ public class UserRegistry {
     public JsonObject get(String userId, FieldMask mask) {
         mask.requireAllowed(UserFields.READ);
         UserValidation.userId(userId, Where.of("user_ids", "GetUserRequest"));
+        // Loaded before the rights check so that the check needs no query of its own; nothing of it is
+        // used until the caller has passed.
+        UserEntity u = store.find(userId, false);
         boolean publicOnly = false;
         try {
-            rights.require(userId, Right.RIGHT_USER_INFO);
+            rights.requireLoaded(userId, u != null, Right.RIGHT_USER_INFO);
         } catch (KeywardException denied) {
             for (String p : mask.paths()) {
                 if (!UserFields.isPublic(p)) {
@@ -210,7 +214,6 @@ public class UserRegistry {
             requireAuthenticated();
             publicOnly = true;
         }
-        UserEntity u = store.find(userId, false);
         if (u == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
         }
@@ -455,7 +458,7 @@ public class UserRegistry {
             return;
         }
         JsonObject stored = UserInput.storedJson(u.getConsolePreferences());
-        var b = Jsons.PROVIDER.createObjectBuilder(stored);
+        var b = JsonP.object(stored);
         switch (path) {
             case "console_preferences.console_theme" -> {
                 ConsoleTheme theme = in == null ? ConsoleTheme.CONSOLE_THEME_SYSTEM : in.theme();
@@ -485,7 +488,7 @@ public class UserRegistry {
         }
         // Keep the proto order of the three sub-messages.
         JsonObject merged = b.build();
-        var ordered = Jsons.PROVIDER.createObjectBuilder();
+        var ordered = JsonP.object();
         for (String k : List.of("console_theme", "dashboard_layouts", "sort_by")) {
             if (merged.containsKey(k)) {
                 ordered.add(k, merged.get(k));

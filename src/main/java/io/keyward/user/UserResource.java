@@ -5,6 +5,7 @@ import io.keyward.user.UserRequests.UpdatePassword;
 import io.keyward.user.UserRequests.UpdateUser;
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.Query;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,6 +26,7 @@ import java.io.InputStream;
  * {@code /users/{user_id}}: Get, Update, Delete, and the user's restore, purge, password and
  * temporary-password sub-paths. Bodies are read whatever their Content-Type, as in TTS.
  */
+@ApplicationScoped
 @Path("/users/{user_id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {

@@ -3,6 +3,7 @@ package io.keyward.user;
 import io.keyward.user.UserRegistry.Listing;
 import io.keyward.user.UserRequests.SearchUsers;
 import io.keyward.wire.Query;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /** {@code /search/users}: EntityRegistrySearch.SearchUsers. */
+@ApplicationScoped
 @Path("/search/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserSearchResource {

@@ -5,6 +5,7 @@ import io.keyward.user.UserRequests.CreateUser;
 import io.keyward.user.UserRequests.ListUsers;
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.Query;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 
 /** {@code /users}: Users.Create and Users.List. */
+@ApplicationScoped
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {

@@ -2,6 +2,7 @@ package io.keyward.validation;
 
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonOut;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.PATCH;
@@ -15,6 +16,7 @@ import java.io.InputStream;
  * The deprecated ContactInfoRegistry (API.md §11.4). Users have no legacy contact info: requesting a
  * validation answers {@code no_validation_needed}, validating answers {@code validation_token_not_found}.
  */
+@ApplicationScoped
 @Path("/contact_info/validation")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactInfoValidationResource {

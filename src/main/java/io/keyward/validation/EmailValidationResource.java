@@ -2,6 +2,7 @@ package io.keyward.validation;
 
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonOut;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.PATCH;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 
 /** EmailValidationRegistry over HTTP (API.md §11.3). */
+@ApplicationScoped
 @Path("/email/validation")
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailValidationResource {

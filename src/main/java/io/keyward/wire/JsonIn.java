@@ -1,6 +1,5 @@
 package io.keyward.wire;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -44,7 +43,7 @@ public final class JsonIn {
             if (text.isBlank()) {
                 return of(JsonValue.EMPTY_JSON_OBJECT);
             }
-            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            try (JsonReader reader = JsonP.reader(new StringReader(text))) {
                 JsonValue value = reader.readValue();
                 if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                     throw WireFormatException.of("invalid request body: expected a JSON object");

@@ -1,11 +1,9 @@
 package io.keyward.wire;
 
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -15,9 +13,7 @@ import java.util.Map;
  * (empty strings, false, 0, the first enum value, empty lists and maps, unset messages).
  */
 public final class JsonOut {
-    /** Looked up once: {@code Json.createObjectBuilder()} finds the JSON provider anew on every call. */
-    private static final JsonBuilderFactory JSON = JsonProvider.provider().createBuilderFactory(Map.of());
-    private final JsonObjectBuilder builder = JSON.createObjectBuilder();
+    private final JsonObjectBuilder builder = JsonP.object();
 
     public static JsonOut object() {
         return new JsonOut();
@@ -60,7 +56,7 @@ public final class JsonOut {
 
     public JsonOut enumList(String name, Collection<? extends ProtoEnum> values) {
         if (values != null && !values.isEmpty()) {
-            JsonArrayBuilder array = JSON.createArrayBuilder();
+            JsonArrayBuilder array = JsonP.array();
             values.forEach(v -> array.add(v.fullName()));
             builder.add(name, array);
         }
@@ -69,7 +65,7 @@ public final class JsonOut {
 
     public JsonOut strings(String name, Collection<String> values) {
         if (values != null && !values.isEmpty()) {
-            JsonArrayBuilder array = JSON.createArrayBuilder();
+            JsonArrayBuilder array = JsonP.array();
             values.forEach(array::add);
             builder.add(name, array);
         }
@@ -78,7 +74,7 @@ public final class JsonOut {
 
     public JsonOut stringMap(String name, Map<String, String> values) {
         if (values != null && !values.isEmpty()) {
-            JsonObjectBuilder map = JSON.createObjectBuilder();
+            JsonObjectBuilder map = JsonP.object();
             values.forEach(map::add);
             builder.add(name, map);
         }
@@ -100,7 +96,7 @@ public final class JsonOut {
     /** A repeated message field; omitted when empty. */
     public JsonOut messages(String name, Collection<JsonObject> values) {
         if (values != null && !values.isEmpty()) {
-            JsonArrayBuilder array = JSON.createArrayBuilder();
+            JsonArrayBuilder array = JsonP.array();
             values.forEach(array::add);
             builder.add(name, array);
         }
