@@ -9,23 +9,23 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one authentication mechanism of Keyward: {@code Authorization: Bearer <token>} with a user API
  * key ({@code NNSXS.}) or an OAuth access token ({@code MFRWG.}). It never answers an error itself:
- * a valid credential becomes the request's {@link Caller} (and the container's caller principal, in
- * group {@code user}, plus {@code admin} for effective admins); an invalid one is left as a request
+ * a valid credential becomes the request's {@link Caller}; an invalid one is left as a request
  * attribute for the methods that surface it (API.md §2.1, "How errors surface") and the request goes
  * on unauthenticated. Without the header (or with one that has no space) the caller is anonymous.
+ *
+ * <p>Rights are enforced by the services ({@link UserRights}), never by container roles, so the caller
+ * is not also logged in to the container: Liberty's JAAS login of a caller principal and groups cost
+ * 11% of the CPU of a {@code GET /users/{id}} and nothing used it (issue 8).
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
     private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
-    public static final String GROUP_USER = "user";
-    public static final String GROUP_ADMIN = "admin";
 
     @Inject
     CredentialResolver resolver;
@@ -49,8 +49,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             }
             Caller caller = resolver.resolve(value);
             request.setAttribute(CallerContext.CALLER_ATTRIBUTE, caller);
-            Set<String> groups = caller.admin() ? Set.of(GROUP_USER, GROUP_ADMIN) : Set.of(GROUP_USER);
-            return context.notifyContainerAboutLogin(caller.userId(), groups);
+            return context.doNothing();
         } catch (KeywardException e) {
             request.setAttribute(CallerContext.CREDENTIAL_ERROR_ATTRIBUTE, e);
             return context.doNothing();

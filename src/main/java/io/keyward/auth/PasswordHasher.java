@@ -9,19 +9,20 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Password hashing. New hashes are Argon2id with OWASP's first recommended parameters
- * (19 MiB, 2 passes, 1 lane), stored as {@code ARGON2ID$v=19$m=19456,t=2,p=1$<salt>$<hash>}.
+ * Password hashing. New hashes are Argon2id with 7 MiB, 5 passes, 1 lane, stored as
+ * {@code ARGON2ID$v=19$m=7168,t=5,p=1$<salt>$<hash>}: one of OWASP's equally strong configurations (the
+ * other is 19 MiB and 2 passes) and Keycloak's default; the smaller memory stays in the CPU caches of
+ * a small server, which made it 25% faster here (issue 8). Hashes made with other Argon2id parameters
+ * (Keyward's earlier 19 MiB, 2 passes) still verify and are upgraded at the next password login.
  * The Things Stack's {@code PBKDF2$sha256|sha512$<iterations>$<salt>$<key>} hashes still verify so that
  * migrated users keep their passwords; {@link #needsRehash} tells the caller to upgrade them.
  * All comparisons are constant-time.
  */
 public final class PasswordHasher {
-    static final int MEMORY_KIB = 19 * 1024;
-    static final int ITERATIONS = 2;
+    static final int MEMORY_KIB = 7 * 1024;
+    static final int ITERATIONS = 5;
     static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -138,17 +139,6 @@ public final class PasswordHasher {
     }
 
     private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
-        Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-                .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-                .withMemoryAsKB(memoryKib)
-                .withIterations(iterations)
-                .withParallelism(parallelism)
-                .withSalt(salt)
-                .build();
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(params);
-        byte[] out = new byte[length];
-        generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+        return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, parallelism, length);
     }
 }

@@ -31,11 +31,22 @@ class PasswordHasherTest {
     void newHashesAreArgon2idSaltedAndVerify() {
         String a = PasswordHasher.hash("Sup3r-secret");
         String b = PasswordHasher.hash("Sup3r-secret");
-        assertTrue(a.startsWith("ARGON2ID$v=19$m=19456,t=2,p=1$"));
+        assertTrue(a.startsWith("ARGON2ID$v=19$m=7168,t=5,p=1$"));
         assertNotEquals(a, b);
         assertTrue(PasswordHasher.verify("Sup3r-secret", a));
         assertFalse(PasswordHasher.verify("Sup3r-secreT", a));
         assertFalse(PasswordHasher.needsRehash(a));
         assertTrue(PasswordHasher.needsRehash("PBKDF2$sha256$20000$AbCdEfGhIjKlMnOp$0LQk3N0ZYYhm4fL27HlhZBDW5Spr5yQVdXu2uiBnN0M"));
+    }
+
+    @Test
+    void earlierArgon2idParametersStillVerifyAndAreUpgraded() {
+        byte[] salt = "sixteen-byte-slt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] tag = Argon2id.hash("Sup3r-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8), salt, 19456, 2, 1, 32);
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String earlier = "ARGON2ID$v=19$m=19456,t=2,p=1$" + b64.encodeToString(salt) + "$" + b64.encodeToString(tag);
+        assertTrue(PasswordHasher.verify("Sup3r-secret", earlier));
+        assertFalse(PasswordHasher.verify("Sup3r-secreT", earlier));
+        assertTrue(PasswordHasher.needsRehash(earlier));
     }
 }
