@@ -67,6 +67,7 @@ public class KeywardConfig {
         OAUTH_ACCESS_TOKEN_TTL("is.oauth.access-token-ttl", "1h", "Lifetime of access tokens from POST /oauth/token."),
         OAUTH_REFRESH_TOKEN_TTL("is.oauth.refresh-token-ttl", "720h", "Lifetime of refresh tokens from POST /oauth/token."),
         AUTH_CACHE_TTL("is.auth.cache-ttl", "5s", "How long a node reuses a verified API key or token without checking the database again (0 disables); other nodes see a revocation within this time."),
+        USER_CACHE_TTL("is.user.cache-ttl", "5s", "How long a node answers a user's Get from its own copy without reading the database again (0 disables); other nodes' changes show within this time, this node's at once."),
         LOGIN_THROTTLE_ENABLED("is.oauth.login-throttle.enabled", "true", "Throttle failed logins on POST /oauth/token."),
         LOGIN_THROTTLE_MAX_PER_USER("is.oauth.login-throttle.max-failures-per-user", "5", "Failed logins of one user ID within the window before further attempts are refused."),
         LOGIN_THROTTLE_MAX_PER_ADDRESS("is.oauth.login-throttle.max-failures-per-address", "100", "Failed logins from one client address within the window before further attempts are refused."),

@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,6 +21,7 @@ import java.util.Map;
 /** A user row. Never leaves the service layer: resources see the wire form built by the mapper. */
 @Entity
 @Table(name = "users")
+@EntityListeners(UserChangeListener.class)
 @NamedQuery(name = "User.byUserId", query = "SELECT u FROM UserEntity u WHERE u.userId = :userId")
 @NamedQuery(name = "User.countActiveAdmins",
         query = "SELECT COUNT(u) FROM UserEntity u WHERE u.admin = TRUE AND u.deletedAt IS NULL")

@@ -60,6 +60,9 @@ public class UserRegistry {
     UserStore store;
 
     @Inject
+    UserReadCache userCache;
+
+    @Inject
     CallerContext context;
 
     @Inject
@@ -200,8 +203,16 @@ public class UserRegistry {
         mask.requireAllowed(UserFields.READ);
         UserValidation.userId(userId, Where.of("user_ids", "GetUserRequest"));
         // Loaded before the rights check so that the check needs no query of its own; nothing of it is
-        // used until the caller has passed.
-        UserEntity u = store.find(userId, false);
+        // used until the caller has passed. A recent copy of this node's cache saves the query too.
+        boolean cacheable = !mask.touches("attributes");
+        UserEntity u = cacheable ? userCache.get(userId) : null;
+        if (u == null) {
+            long generation = userCache.generation();
+            u = store.find(userId, false);
+            if (u != null && cacheable) {
+                userCache.put(u, generation);
+            }
+        }
         boolean publicOnly = false;
         try {
             rights.requireLoaded(userId, u != null, Right.RIGHT_USER_INFO);
@@ -332,7 +343,10 @@ public class UserRegistry {
         UserInput in = request.user();
         String userId = in.userId;
         UserValidation.user(in, Where.of("user", "UpdateUserRequest"), mask.isEmpty() ? null : mask, false);
-        rights.require(userId, Right.RIGHT_USER_SETTINGS_BASIC);
+        // Locked before the rights check so that the check needs no query of its own (issue 8); a denied
+        // caller's transaction ends, and the lock with it, right away.
+        UserEntity u = store.lock(userId, false);
+        rights.requireLoaded(userId, u != null, Right.RIGHT_USER_SETTINGS_BASIC);
         Caller caller = context.caller();
         boolean admin = caller.admin();
 
@@ -360,7 +374,6 @@ public class UserRegistry {
             }
         }
 
-        UserEntity u = store.lock(userId, false);
         if (u == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
         }

@@ -161,10 +161,6 @@ public class UserStore {
             // from 10 ms to 110 ms at 100,000 users, issue 8). Plan these queries for their values.
             em.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan").executeUpdate();
         }
-        long total = count(q);
-        if (total == 0 || q.paging().offset() >= total) {
-            return new Page(List.of(), total);
-        }
         // The page is chosen as row IDs first (an index-only scan in the list order where an index
         // serves it, even deep into the list), then those rows are loaded.
         CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -172,11 +168,16 @@ public class UserStore {
         CriteriaQuery<Long> select = cb.createQuery(Long.class);
         Root<UserEntity> u = select.from(UserEntity.class);
         select.select(u.get("id")).where(predicates(cb, select, u, q, params)).orderBy(order(cb, u, q.order()));
+        long offset = q.paging().offset();
+        int limit = q.paging().limit();
         TypedQuery<Long> query = em.createQuery(select)
-                .setFirstResult((int) Math.min(q.paging().offset(), Integer.MAX_VALUE))
-                .setMaxResults(q.paging().limit());
+                .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE))
+                .setMaxResults(limit);
         params.forEach(query::setParameter);
         List<Long> ids = query.getResultList();
+        // A short page that is not empty (or an empty first page) is the end of the matches, so it tells
+        // the total itself: a selective search then costs one query, not two.
+        long total = ids.size() < limit && (!ids.isEmpty() || offset == 0) ? offset + ids.size() : count(q);
         if (ids.isEmpty()) {
             return new Page(List.of(), total);
         }
