@@ -38,6 +38,7 @@ public class UserReadCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Bumped by every change, before its eviction: a read that started earlier must not store. */
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
 
     private record Entry(UserEntity user, long expiresAtNanos) {
     }
@@ -68,7 +69,13 @@ public class UserReadCache {
             return;
         }
         if (entries.size() >= MAX_ENTRIES) {
+            // Full: sweep out expired copies at most once per TTL (a sweep walks every entry), and
+            // otherwise keep nothing new until then.
             long now = System.nanoTime();
+            long due = nextSweep.get();
+            if (now - due < 0 || !nextSweep.compareAndSet(due, now + ttl.toNanos())) {
+                return;
+            }
             entries.values().removeIf(x -> now - x.expiresAtNanos() >= 0);
             if (entries.size() >= MAX_ENTRIES) {
                 return;

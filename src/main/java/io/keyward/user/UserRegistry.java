@@ -27,6 +27,8 @@ import io.keyward.wire.JsonP;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -198,7 +200,11 @@ public class UserRegistry {
 
     // ================================================================== Get
 
-    /** {@code GET /users/{user_id}} (API.md §4.2). */
+    /**
+     * {@code GET /users/{user_id}} (API.md §4.2). It only reads, so it joins a caller's transaction but
+     * starts none: no transaction bookkeeping and no COMMIT round trip per Get (issue 8).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public JsonObject get(String userId, FieldMask mask) {
         mask.requireAllowed(UserFields.READ);
         UserValidation.userId(userId, Where.of("user_ids", "GetUserRequest"));
