@@ -31,10 +31,18 @@ PROPS
 }
 
 bench_server_start() {
+    local log="$WLP/usr/servers/$BENCH_SERVER/logs/messages.log"
+    rm -f "$log"
     "$WLP/bin/server" start "$BENCH_SERVER" >/dev/null
     for _ in $(seq 1 300); do
         if curl -sf "$BASE/health/ready" >/dev/null 2>&1; then
             return 0
+        fi
+        # The application failed to start (CWWKZ0002E): waiting longer would not help.
+        if grep -q "CWWKZ0002E" "$log" 2>/dev/null; then
+            grep -m1 -A2 "CWWKZ0002E" "$log" >&2
+            echo "Keyward did not start; see $log" >&2
+            exit 1
         fi
         sleep 1
     done
