@@ -27,6 +27,12 @@ record UserQuery(String query, String idContains, String nameContains, String de
         return new UserQuery("", "", "", "", Map.of(), List.of(), deleted, order, paging);
     }
 
+    /** Some substring term (query, *_contains, attributes_contain): matched through the trigram indexes. */
+    boolean matchesSubstrings() {
+        return !query.isEmpty() || !idContains.isEmpty() || !nameContains.isEmpty() || !descriptionContains.isEmpty()
+                || !attributesContain.isEmpty();
+    }
+
     /** No filter but the deleted flag: the total can come from a maintained counter. */
     boolean unfiltered() {
         return query.isEmpty() && idContains.isEmpty() && nameContains.isEmpty() && descriptionContains.isEmpty()
