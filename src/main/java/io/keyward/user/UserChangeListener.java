@@ -4,17 +4,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
-import jakarta.persistence.PreRemove;
-import jakarta.persistence.PreUpdate;
 
-/** Tells this node's {@link UserReadCache} about every JPA write of a user row. */
+/**
+ * Tells this node's {@link UserReadCache} about every JPA write of a user row, as it is written; the
+ * cache drops its copy then and once more when the transaction ends.
+ */
 public class UserChangeListener {
     @Inject
     UserReadCache cache;
 
-    @PreUpdate
     @PostUpdate
-    @PreRemove
     @PostRemove
     @PostPersist
     void changed(UserEntity user) {
