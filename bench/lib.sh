@@ -20,6 +20,7 @@ bench_server_create() {
     cp src/main/liberty/config/* "$dir/"
     cp target/keyward.war "$dir/apps/"
     cat > "$dir/bootstrap.properties" <<PROPS
+is.http.host=127.0.0.1
 is.http.port=$BENCH_PORT
 is.https.port=$BENCH_HTTPS_PORT
 is.db.kind=postgres

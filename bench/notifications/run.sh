@@ -4,7 +4,7 @@
 # over HTTP with wrk (one connection, so a request's latency is what is measured), and prints the
 # plans of the two queries behind it (page and count) with EXPLAIN ANALYZE.
 #
-# Needs: a built server (mvn package), PostgreSQL, psql, wrk (apt-get install -y wrk).
+# Needs: a built server (mvn package), PostgreSQL, psql, wrk (bench/setup). Server helpers: bench/lib.sh.
 # Uses its own Liberty server "keyward-bench" (same runtime as the tests, own bootstrap properties)
 # and its own database keyward_bench_notif, which it drops and re-creates.
 #
@@ -13,29 +13,20 @@
 #   BENCH_REUSE=1 bench/notifications/run.sh  # keep an already seeded database (skip the 2-4 min seed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$(pwd)
 
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
-DB=${BENCH_DB:-keyward_bench_notif}
-HTTP_PORT=${BENCH_HTTP_PORT:-51885}
-HTTPS_PORT=${BENCH_HTTPS_PORT:-58885}
+# Server lifecycle (bench/lib.sh): own server, database and loopback port.
+export BENCH_DB=${BENCH_DB:-keyward_bench_notif} BENCH_SERVER=keyward-bench
+export BENCH_PORT=${BENCH_HTTP_PORT:-51885} BENCH_HTTPS_PORT=${BENCH_HTTPS_PORT:-58885}
+. bench/lib.sh
+DB=$BENCH_DB
+ADMIN_PASSWORD=$BENCH_ADMIN_PASSWORD
 DURATION=${BENCH_DURATION:-30s}
-# The JIT needs some thousands of requests before latencies settle; measure only after that.
 WARMUP=${BENCH_WARMUP:-120s}
-ADMIN_PASSWORD='Bench-Admin-Passw0rd!'
-WLP=$ROOT/target/liberty/wlp
-SERVER=keyward-bench
-SDIR=$WLP/usr/servers/$SERVER
-BASE=http://127.0.0.1:$HTTP_PORT
 URL="$BASE/api/v3/users/bench-target/notifications?status=NOTIFICATION_STATUS_UNSEEN&limit=100"
 
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
-# The server the build created (defaultServer, or the -Dtest.server.name of the build).
-FROM=${BENCH_FROM_SERVER:-$(ls -d "$WLP"/usr/servers/*/apps/keyward.war.xml 2>/dev/null | grep -v "/$SERVER/" | head -1 | sed 's|/apps/keyward.war.xml||')}
-[ -x "$WLP/bin/server" ] && [ -n "$FROM" ] && [ -f "$FROM/apps/keyward.war.xml" ] \
-    || { echo "build first: mvn package" >&2; exit 1; }
-if curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/"; then
-    echo "port $HTTP_PORT is in use (a test server still up?); stop it first" >&2; exit 1
+command -v wrk >/dev/null || { echo "wrk is missing: bench/setup" >&2; exit 1; }
+if curl -s -o /dev/null "$BASE/"; then
+    echo "port $BENCH_PORT is in use (a test server still up?); stop it first" >&2; exit 1
 fi
 
 SEEDED=$(psql -At -d "$DB" -c "SELECT COUNT(*) FROM users WHERE user_id = 'bench-target'" 2>/dev/null || echo 0)
@@ -47,29 +38,10 @@ else
     SEEDED=0
 fi
 
-echo "== server $SERVER on port $HTTP_PORT"
-rm -rf "$SDIR"
-mkdir -p "$SDIR/apps"
-cp "$FROM/"{server.xml,db-h2.xml,db-postgres.xml,jvm.options} "$SDIR/"
-cp "$FROM/apps/keyward.war.xml" "$SDIR/apps/"
-cat > "$SDIR/bootstrap.properties" <<PROPS
-is.http.port=$HTTP_PORT
-is.https.port=$HTTPS_PORT
-is.http.host=127.0.0.1
-is.db.kind=postgres
-is.db.url=jdbc:postgresql://$PGHOST:$PGPORT/$DB
-is.db.user=$PGUSER
-is.db.password=$PGPASSWORD
-is.admin.password=$ADMIN_PASSWORD
-PROPS
-stop_server() { "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true; }
-[ -n "${BENCH_KEEP:-}" ] || trap stop_server EXIT
-"$WLP/bin/server" start "$SERVER" >/dev/null
-for i in $(seq 1 180); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")" = 200 ] && break
-    [ "$i" = 180 ] && { echo "server not ready after 180 s" >&2; exit 1; }
-    sleep 1
-done
+echo "== server $BENCH_SERVER on port $BENCH_PORT"
+bench_server_create
+[ -n "${BENCH_KEEP:-}" ] || trap bench_server_stop EXIT
+bench_server_start
 
 if [ "$SEEDED" != 1 ]; then
     echo "== seeding (1,000,000 notifications)"

@@ -59,9 +59,14 @@ public final class Api {
     }
 
     public static Reply send(String method, String path, Object body, String token) {
+        return sendAuthorized(method, path, body, token == null ? null : "Bearer " + token);
+    }
+
+    /** As {@link #send}, with the whole {@code Authorization} value (another scheme, or none if null). */
+    public static Reply sendAuthorized(String method, String path, Object body, String authorization) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
         }
         HttpRequest.BodyPublisher publisher;
         if (body == null) {
