@@ -1,7 +1,10 @@
 package io.keyward.auth;
 
+import io.keyward.cluster.ChangeFeed;
+import io.keyward.cluster.RemoteChange;
 import io.keyward.config.KeywardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Bounds: an entry lives at most {@code is.auth.cache-ttl} (default 5 s) and never past the
  * credential's own expiry. This node drops entries at once when a key is updated or deleted, a token is
  * rotated, or a user's state, admin flag, e-mail validation, password or existence changes
- * ({@link UserCredentialsChanged}); other nodes notice such a change within the TTL. Only successful
+ * ({@link UserCredentialsChanged}); every node (this one too) drops them again when the database
+ * announces the committed change ({@link ChangeFeed}), and uses no cached entry while it cannot hear
+ * those announcements. The TTL bounds what a lost announcement could leave behind. Only successful
  * verifications are cached, keyed by the SHA-256 of the whole token (never the token itself).
  */
 @ApplicationScoped
@@ -29,6 +34,9 @@ public class CredentialResolver {
     @Inject
     KeywardConfig config;
 
+    @Inject
+    ChangeFeed feed;
+
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     private record Entry(Caller caller, Instant validUntil) {
@@ -36,7 +44,7 @@ public class CredentialResolver {
 
     public Caller resolve(String token) {
         Duration ttl = config.duration(KeywardConfig.Option.AUTH_CACHE_TTL);
-        if (ttl.isZero() || ttl.isNegative()) {
+        if (ttl.isZero() || ttl.isNegative() || !feed.copiesCurrent()) {
             return verifier.verify(token).caller();
         }
         String key = Base64.getEncoder().encodeToString(Tokens.sha256(token));
@@ -68,6 +76,15 @@ public class CredentialResolver {
     /** Drops the cached API key or token with this ID. */
     public void evictCredential(String credentialId) {
         cache.values().removeIf(e -> credentialId.equals(e.caller().credentialId()));
+    }
+
+    /** A change committed by any node, announced by the database. */
+    void remoteChange(@Observes RemoteChange change) {
+        switch (change.kind()) {
+            case USER -> evictUser(change.id());
+            case CREDENTIAL -> evictCredential(change.id());
+            case EVERYTHING -> clear();
+        }
     }
 
     public void clear() {

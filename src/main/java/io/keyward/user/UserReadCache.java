@@ -1,9 +1,12 @@
 package io.keyward.user;
 
+import io.keyward.cluster.ChangeFeed;
+import io.keyward.cluster.RemoteChange;
 import io.keyward.config.KeywardConfig;
 import io.keyward.config.KeywardConfig.Option;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -20,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Correctness: every change of a user through this node (any JPA write of the row, seen by
  * {@link UserChangeListener}) drops the copy at once and again when the transaction ends, and a read
  * that overlapped such a change never stores what it read (the generation check in {@link #put}); so
- * this node reads its own writes. Changes made through another node are seen here within the TTL,
- * the same documented bound as the credential cache. Only non-deleted users are kept, never their
+ * this node reads its own writes. Changes made through another node reach it through the database's
+ * change feed ({@link ChangeFeed}) as they commit; while the feed is down no copy is used, and the
+ * TTL bounds what a lost notice could leave behind. Only non-deleted users are kept, never their
  * attributes (lazily loaded, and not used from here) and never large profile pictures.
  */
 @ApplicationScoped
@@ -34,6 +38,9 @@ public class UserReadCache {
 
     @Resource
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    ChangeFeed feed;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Bumped by every change, before its eviction: a read that started earlier must not store. */
@@ -50,6 +57,9 @@ public class UserReadCache {
 
     /** A copy not older than the TTL, or null. The copy is shared: read it, never change it. */
     UserEntity get(String userId) {
+        if (!feed.copiesCurrent()) {
+            return null;
+        }
         Entry e = entries.get(userId);
         if (e == null) {
             return null;
@@ -64,7 +74,7 @@ public class UserReadCache {
     /** Keeps {@code user}, read from the database after {@code generationBefore} was taken. */
     void put(UserEntity user, long generationBefore) {
         Duration ttl = config.duration(Option.USER_CACHE_TTL);
-        if (ttl.isZero() || ttl.isNegative() || user.getDeletedAt() != null
+        if (ttl.isZero() || ttl.isNegative() || !feed.copiesCurrent() || user.getDeletedAt() != null
                 || user.getProfilePicture() != null && user.getProfilePicture().length() > MAX_PICTURE_CHARS) {
             return;
         }
@@ -107,6 +117,17 @@ public class UserReadCache {
                     evict(userId);
                 }
             });
+        }
+    }
+
+    /** Another node (or this one) committed a change: drop what it names. */
+    void remoteChange(@Observes RemoteChange change) {
+        switch (change.kind()) {
+            case USER -> evict(change.id());
+            case EVERYTHING -> clear();
+            default -> {
+                // credentials are not kept here
+            }
         }
     }
 
