@@ -1,4 +1,4 @@
-import io.keyward.auth.PasswordHasher;
+import io.keyward.crypto.PasswordHasher;
 import java.util.Arrays;
 
 /** Median and p99 of PasswordHasher.hash and verify, in this JVM, one thread. */

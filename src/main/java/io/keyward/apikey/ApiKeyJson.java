@@ -1,20 +1,20 @@
 package io.keyward.apikey;
 
-import io.keyward.auth.RightsColumn;
+import io.keyward.rights.RightsColumn;
 import io.keyward.wire.JsonOut;
 import io.keyward.wire.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 /** The wire form of {@code ttn.lorawan.v3.APIKey}. */
-final class ApiKeyJson {
+public final class ApiKeyJson {
     static final String ANY_TYPE = "type.googleapis.com/ttn.lorawan.v3.APIKey";
 
     private ApiKeyJson() {
     }
 
     /** The key without its secret (every answer but CreateAPIKey's). */
-    static JsonObject of(ApiKeyEntity k) {
+    public static JsonObject of(ApiKeyEntity k) {
         return of(k, null);
     }
 

@@ -1,19 +1,19 @@
 package io.keyward.apikey;
 
-import io.keyward.auth.CallerContext;
-import io.keyward.auth.CredentialRevoked;
-import io.keyward.auth.Right;
-import io.keyward.auth.Rights;
-import io.keyward.auth.RightsColumn;
-import io.keyward.auth.Tokens;
-import io.keyward.auth.UserIds;
-import io.keyward.auth.UserRights;
 import io.keyward.config.KeywardConfig;
+import io.keyward.crypto.Tokens;
+import io.keyward.entity.UserIds;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
 import io.keyward.error.Validation;
-import io.keyward.mail.MailRequest;
-import io.keyward.notification.NotificationRequest;
+import io.keyward.rights.CallerContext;
+import io.keyward.rights.CredentialRevoked;
+import io.keyward.rights.Right;
+import io.keyward.rights.Rights;
+import io.keyward.rights.RightsColumn;
+import io.keyward.rights.UserRights;
+import io.keyward.user.MailRequest;
+import io.keyward.user.NotificationRequest;
 import io.keyward.user.UserEntity;
 import io.keyward.wire.FieldMask;
 import io.keyward.wire.JsonIn;
@@ -72,6 +72,18 @@ public class ApiKeyService {
 
     /** A page of a list: the body and the total for X-Total-Count. */
     public record Page(JsonObject body, long total) {
+    }
+
+    /** UserAccess.ListRights (API.md §6.1): the caller's rights on the user, entity-scoped rights only; {@code {}} when none. */
+    public JsonObject listRights(String userId) {
+        try {
+            UserIds.validate("user_id", userId);
+        } catch (KeywardException e) {
+            throw Validation.invalidIdentifiers(e);
+        }
+        callerContext.requireValidCredential();
+        Rights rights = userRights.rightsOn(userId).only(Right::isEntityScoped);
+        return JsonOut.object().enumList("rights", rights.asSet()).build();
     }
 
     /** CreateAPIKey: the answer carries the whole token in {@code key}, the only time it is shown. */

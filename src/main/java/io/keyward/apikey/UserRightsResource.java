@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserRightsResource {
     @Inject
-    AccessInfoService service;
+    ApiKeyService service;
 
     @GET
     public JsonObject list(@PathParam("user_id") String userId) {

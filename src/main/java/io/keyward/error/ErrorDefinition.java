@@ -1,6 +1,5 @@
 package io.keyward.error;
 
-import io.keyward.wire.GrpcCode;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,7 +1,5 @@
 package io.keyward.error;
 
-import io.keyward.wire.GrpcCode;
-
 /** The error catalogue (API.md §12): every error Keyward returns is declared here, once. */
 public final class Errors {
     private Errors() {

@@ -1,16 +1,16 @@
 package io.keyward.invitation;
 
-import io.keyward.auth.Caller;
-import io.keyward.auth.CallerContext;
-import io.keyward.auth.Right;
-import io.keyward.config.KeywardConfig;
 import io.keyward.config.KeywardConfig.Option;
+import io.keyward.config.KeywardConfig;
+import io.keyward.crypto.Secrets;
+import io.keyward.entity.EmailAddresses;
 import io.keyward.error.Errors;
 import io.keyward.error.Validation;
-import io.keyward.mail.EmailAddresses;
-import io.keyward.mail.MailRequest;
-import io.keyward.mail.Secrets;
+import io.keyward.rights.Caller;
+import io.keyward.rights.CallerContext;
+import io.keyward.rights.Right;
 import io.keyward.user.InvitationTokenUsed;
+import io.keyward.user.MailRequest;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Timestamps;
 import jakarta.annotation.Priority;

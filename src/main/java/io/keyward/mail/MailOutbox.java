@@ -1,7 +1,8 @@
 package io.keyward.mail;
 
-import io.keyward.config.KeywardConfig;
 import io.keyward.config.KeywardConfig.Option;
+import io.keyward.config.KeywardConfig;
+import io.keyward.user.MailRequest;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
@@ -23,8 +24,6 @@ import java.util.logging.Logger;
 @Stateless
 public class MailOutbox {
     public static final String MASK = "********";
-    /** Not a mail: asks the e-mail validation component to start a validation (it observes it). */
-    public static final String VALIDATE_REQUEST = "validate_request";
     private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
     /** The secret each template's action link is built from (see mail/templates/README.md). */
     private static final Map<String, String> PRIMARY_SECRET = Map.of(
@@ -41,9 +40,6 @@ public class MailOutbox {
     KeywardConfig config;
 
     public void enqueue(@Observes(during = TransactionPhase.IN_PROGRESS) MailRequest request) {
-        if (VALIDATE_REQUEST.equals(request.template())) {
-            return;
-        }
         if (request.recipientEmail() == null || request.recipientEmail().isBlank()) {
             // A programming error, not a reason to fail the user's action: say so loudly.
             LOG.severe("mail " + request.template() + " has no recipient; not queued");

@@ -1,8 +1,8 @@
 package io.keyward.mail;
 
-import io.keyward.auth.CallerContext;
 import io.keyward.config.KeywardConfig;
 import io.keyward.error.Errors;
+import io.keyward.rights.CallerContext;
 import io.keyward.wire.JsonOut;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Query;

@@ -1,15 +1,16 @@
 package io.keyward.notification;
 
-import io.keyward.auth.CallerContext;
-import io.keyward.auth.Right;
-import io.keyward.auth.UserRights;
 import io.keyward.config.KeywardConfig;
 import io.keyward.error.Errors;
-import io.keyward.mail.MailRequest;
 import io.keyward.notification.ClusterKeys.ClusterPeer;
 import io.keyward.notification.NotificationJson.CreateNotification;
 import io.keyward.notification.NotificationJson.ListNotifications;
 import io.keyward.notification.NotificationJson.UpdateStatus;
+import io.keyward.rights.CallerContext;
+import io.keyward.rights.Right;
+import io.keyward.rights.UserRights;
+import io.keyward.user.MailRequest;
+import io.keyward.user.NotificationRequest;
 import io.keyward.user.UserEntity;
 import io.keyward.wire.JsonP;
 import io.keyward.wire.Timestamps;

@@ -1,8 +1,8 @@
 package io.keyward.ops;
 
-import io.keyward.auth.PasswordHasher;
-import io.keyward.config.KeywardConfig;
 import io.keyward.config.KeywardConfig.Option;
+import io.keyward.config.KeywardConfig;
+import io.keyward.crypto.PasswordHasher;
 import io.keyward.user.UserEntity;
 import io.keyward.wire.Timestamps;
 import jakarta.annotation.PostConstruct;

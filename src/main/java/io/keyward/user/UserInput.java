@@ -1,8 +1,8 @@
 package io.keyward.user;
 
-import io.keyward.wire.JsonP;
-
+import io.keyward.entity.State;
 import io.keyward.wire.JsonIn;
+import io.keyward.wire.JsonP;
 import io.keyward.wire.WireFormatException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,5 +1,6 @@
 package io.keyward.user;
 
+import io.keyward.entity.State;
 import io.keyward.wire.FieldMask;
 import io.keyward.wire.JsonOut;
 import io.keyward.wire.JsonP;

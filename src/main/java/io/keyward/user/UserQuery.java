@@ -1,5 +1,6 @@
 package io.keyward.user;
 
+import io.keyward.entity.State;
 import io.keyward.wire.Paging;
 import java.util.List;
 import java.util.Map;

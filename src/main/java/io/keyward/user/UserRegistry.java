@@ -1,19 +1,17 @@
 package io.keyward.user;
 
-import io.keyward.auth.Caller;
-import io.keyward.auth.CallerContext;
-import io.keyward.auth.PasswordHasher;
-import io.keyward.auth.Right;
-import io.keyward.auth.Rights;
-import io.keyward.auth.Tokens;
-import io.keyward.auth.UserCredentialsChanged;
-import io.keyward.auth.UserRights;
-import io.keyward.config.KeywardConfig;
 import io.keyward.config.KeywardConfig.Option;
+import io.keyward.config.KeywardConfig;
+import io.keyward.crypto.PasswordHasher;
+import io.keyward.crypto.Tokens;
+import io.keyward.entity.State;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
-import io.keyward.mail.MailRequest;
-import io.keyward.notification.NotificationRequest;
+import io.keyward.rights.Caller;
+import io.keyward.rights.CallerContext;
+import io.keyward.rights.Right;
+import io.keyward.rights.Rights;
+import io.keyward.rights.UserRights;
 import io.keyward.user.UserMapper.ReadOptions;
 import io.keyward.user.UserRequests.CreateUser;
 import io.keyward.user.UserRequests.ListUsers;
@@ -84,6 +82,9 @@ public class UserRegistry {
 
     @Inject
     Event<InvitationTokenUsed> invitations;
+
+    @Inject
+    Event<EmailValidationRequested> emailValidations;
 
     /** A list answer: the users (wire JSON) and the total for X-Total-Count. */
     public record Listing(JsonObject body, long total) {
@@ -192,10 +193,9 @@ public class UserRegistry {
         }
     }
 
-    /** The mail component turns this into an e-mail validation (token + {@code validate} mail). */
+    /** The contact-info component turns this into an e-mail validation (token + {@code validate} mail). */
     private void requestEmailValidation(UserEntity u) {
-        mail.fire(new MailRequest("validate_request", u.getPrimaryEmailAddress(), u.getName(),
-                values("user_id", u.getUserId(), "email", u.getPrimaryEmailAddress()), Map.of()));
+        emailValidations.fire(new EmailValidationRequested(u.getUserId(), u.getPrimaryEmailAddress()));
     }
 
     // ================================================================== Get

@@ -1,5 +1,6 @@
 package io.keyward.wire;
 
+import io.keyward.error.GrpcCode;
 import jakarta.ejb.ApplicationException;
 
 /**

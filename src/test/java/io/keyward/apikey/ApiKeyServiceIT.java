@@ -5,21 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyward.auth.Caller;
-import io.keyward.auth.CallerContext;
-import io.keyward.auth.Callers;
-import io.keyward.auth.CredentialVerifier;
-import io.keyward.auth.Right;
-import io.keyward.auth.Rights;
-import io.keyward.auth.UserCredentialsChanged;
+import io.keyward.authn.Callers;
+import io.keyward.authn.CredentialVerifier;
+import io.keyward.entity.State;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
-import io.keyward.mail.MailRequest;
-import io.keyward.notification.NotificationRequest;
 import io.keyward.ops.Deployments;
+import io.keyward.rights.Caller;
+import io.keyward.rights.CallerContext;
+import io.keyward.rights.Right;
+import io.keyward.rights.Rights;
 import io.keyward.testsupport.EventRecorder;
 import io.keyward.testsupport.SeedSql;
-import io.keyward.user.State;
+import io.keyward.user.MailRequest;
+import io.keyward.user.NotificationRequest;
+import io.keyward.user.UserCredentialsChanged;
 import io.keyward.wire.JsonIn;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.event.Event;
@@ -67,7 +67,7 @@ class ApiKeyServiceIT {
     CredentialVerifier verifier;
 
     @Inject
-    io.keyward.auth.CredentialResolver resolver;
+    io.keyward.authn.CredentialResolver resolver;
 
     @Inject
     Event<UserCredentialsChanged> credentialsChanged;

@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.keyward.auth.Caller;
-import io.keyward.auth.CallerContext;
-import io.keyward.auth.Rights;
+import io.keyward.entity.State;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
 import io.keyward.mail.MailDeployments;
 import io.keyward.mail.OutboxRows;
 import io.keyward.mail.TestUsers;
+import io.keyward.rights.Caller;
+import io.keyward.rights.CallerContext;
+import io.keyward.rights.Rights;
 import io.keyward.user.InvitationTokenUsed;
-import io.keyward.user.State;
 import io.keyward.wire.Paging;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -54,7 +54,7 @@ class InvitationServiceIT {
     static final Caller ADMIN = new Caller(Caller.Kind.API_KEY, "admin", "test-key", Rights.ALL, Rights.ADMIN,
             true, State.STATE_APPROVED, "", List.of());
     static final Caller ADMIN_WITHOUT_INVITE_RIGHT = new Caller(Caller.Kind.API_KEY, "admin", "test-key",
-            Rights.of(io.keyward.auth.Right.RIGHT_USER_INFO), Rights.of(io.keyward.auth.Right.RIGHT_USER_INFO),
+            Rights.of(io.keyward.rights.Right.RIGHT_USER_INFO), Rights.of(io.keyward.rights.Right.RIGHT_USER_INFO),
             true, State.STATE_APPROVED, "", List.of());
 
     @Inject

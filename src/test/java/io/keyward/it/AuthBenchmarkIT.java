@@ -2,7 +2,7 @@ package io.keyward.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.keyward.auth.Right;
+import io.keyward.rights.Right;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

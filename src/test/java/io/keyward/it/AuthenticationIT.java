@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyward.auth.Right;
+import io.keyward.entity.State;
 import io.keyward.it.Api.Reply;
-import io.keyward.user.State;
+import io.keyward.rights.Right;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.URL;

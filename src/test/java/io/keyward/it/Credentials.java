@@ -2,10 +2,10 @@ package io.keyward.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.keyward.auth.Right;
+import io.keyward.entity.State;
+import io.keyward.rights.Right;
 import io.keyward.testsupport.SeedServlet;
 import io.keyward.testsupport.SeedSql;
-import io.keyward.user.State;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;

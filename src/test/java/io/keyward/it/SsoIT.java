@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyward.auth.Right;
-import io.keyward.auth.TestJwts;
+import io.keyward.authn.TestJwts;
 import io.keyward.it.Api.Reply;
+import io.keyward.rights.Right;
 import jakarta.json.JsonObject;
+import java.net.URL;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -38,7 +38,7 @@ class SsoIT {
     void stateAndDeletionApplyToSsoUsers() {
         Credentials.useSeed(seedUrl);
         String user = Api.uniqueId("ssostate");
-        Credentials.createUser(user, "Secret-Passw0rd!", io.keyward.user.State.STATE_SUSPENDED, true, true);
+        Credentials.createUser(user, "Secret-Passw0rd!", io.keyward.entity.State.STATE_SUSPENDED, true, true);
         // An existing local user: the token names it, no provisioning; the state restricts it and the
         // admin flag of a suspended user does not count.
         Reply suspended = Api.get("/api/v3/auth_info", TestJwts.valid(user, "other-" + user + "@corp.example", List.of()));

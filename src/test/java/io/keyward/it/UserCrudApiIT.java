@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyward.auth.Right;
 import io.keyward.it.Api.Reply;
+import io.keyward.rights.Right;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyward.config.KeywardConfig;
 import io.keyward.config.KeywardConfig.Option;
+import io.keyward.config.KeywardConfig;
+import io.keyward.user.MailRequest;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.transaction.UserTransaction;

@@ -1,6 +1,6 @@
 package io.keyward.notification;
 
-import io.keyward.mail.MailRequest;
+import io.keyward.user.MailRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

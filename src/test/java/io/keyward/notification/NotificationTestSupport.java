@@ -1,11 +1,12 @@
 package io.keyward.notification;
 
-import io.keyward.auth.Caller;
-import io.keyward.auth.PasswordHasher;
-import io.keyward.auth.Right;
-import io.keyward.auth.Rights;
+import io.keyward.crypto.PasswordHasher;
+import io.keyward.entity.State;
 import io.keyward.notification.NotificationJson.CreateNotification;
-import io.keyward.user.State;
+import io.keyward.rights.Caller;
+import io.keyward.rights.Right;
+import io.keyward.rights.Rights;
+import io.keyward.user.NotificationRequest;
 import io.keyward.user.UserEntity;
 import io.keyward.wire.Timestamps;
 import jakarta.annotation.Resource;

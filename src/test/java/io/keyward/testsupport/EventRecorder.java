@@ -1,7 +1,7 @@
 package io.keyward.testsupport;
 
-import io.keyward.mail.MailRequest;
-import io.keyward.notification.NotificationRequest;
+import io.keyward.user.MailRequest;
+import io.keyward.user.NotificationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -1,9 +1,6 @@
 package io.keyward.user;
 
-import io.keyward.auth.UserCredentialsChanged;
 import io.keyward.error.Errors;
-import io.keyward.mail.MailRequest;
-import io.keyward.notification.NotificationRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -23,6 +20,7 @@ public class CapturedEvents {
     private final List<NotificationRequest> notifications = new CopyOnWriteArrayList<>();
     private final List<UserCredentialsChanged> credentials = new CopyOnWriteArrayList<>();
     private final List<InvitationTokenUsed> invitations = new CopyOnWriteArrayList<>();
+    private final List<EmailValidationRequested> validations = new CopyOnWriteArrayList<>();
 
     void mail(@Observes(during = TransactionPhase.IN_PROGRESS) MailRequest m) {
         mails.add(m);
@@ -34,6 +32,10 @@ public class CapturedEvents {
 
     void credentials(@Observes(during = TransactionPhase.IN_PROGRESS) UserCredentialsChanged c) {
         credentials.add(c);
+    }
+
+    void validation(@Observes(during = TransactionPhase.IN_PROGRESS) EmailValidationRequested v) {
+        validations.add(v);
     }
 
     void invitation(@Observes(during = TransactionPhase.IN_PROGRESS) InvitationTokenUsed i) {
@@ -58,6 +60,10 @@ public class CapturedEvents {
 
     List<MailRequest> mailsTo(String template, String email) {
         return mails.stream().filter(m -> m.template().equals(template) && m.recipientEmail().equals(email)).toList();
+    }
+
+    List<EmailValidationRequested> validationsOf(String userId, String address) {
+        return validations.stream().filter(v -> v.userId().equals(userId) && v.address().equals(address)).toList();
     }
 
     List<NotificationRequest> notificationsAbout(String userId, String type) {

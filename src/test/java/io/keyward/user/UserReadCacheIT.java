@@ -7,9 +7,9 @@ import static io.keyward.user.UserTestSupport.updateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.keyward.auth.CallerContext;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
+import io.keyward.rights.CallerContext;
 import io.keyward.wire.FieldMask;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;

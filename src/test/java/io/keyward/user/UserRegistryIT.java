@@ -15,16 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.keyward.auth.Caller;
-import io.keyward.auth.CallerContext;
-import io.keyward.auth.PasswordHasher;
-import io.keyward.auth.Right;
-import io.keyward.auth.UserCredentialsChanged;
+import io.keyward.crypto.PasswordHasher;
+import io.keyward.entity.State;
 import io.keyward.error.ErrorDefinition;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
-import io.keyward.mail.MailRequest;
-import io.keyward.notification.NotificationRequest;
+import io.keyward.rights.Caller;
+import io.keyward.rights.CallerContext;
+import io.keyward.rights.Right;
 import io.keyward.wire.FieldMask;
 import io.keyward.wire.Query;
 import jakarta.annotation.Resource;
@@ -148,10 +146,8 @@ class UserRegistryIT {
         assertEquals("", column("SELECT temporary_password_hash FROM users WHERE user_id = ?", id));
         assertEquals(1, count("SELECT COUNT(*) FROM users WHERE user_id = ? AND admin = FALSE", id));
 
-        // The mail component is asked to validate the address.
-        List<MailRequest> validate = events.mailsTo("validate_request", id + "@Example.com");
-        assertEquals(1, validate.size());
-        assertEquals(id, validate.get(0).values().get("user_id"));
+        // The contact-info component is asked to validate the address.
+        assertEquals(1, events.validationsOf(id, id + "@Example.com").size());
     }
 
     @Test
@@ -311,7 +307,7 @@ class UserRegistryIT {
         // Anonymous callers and callers whose account is not usable see nothing.
         context.actAs(Caller.ANONYMOUS);
         fails(Errors.UNAUTHENTICATED, () -> registry.get(id, publicMask));
-        context.actAs(user("pending-one", io.keyward.user.State.STATE_SUSPENDED, "abuse"));
+        context.actAs(user("pending-one", io.keyward.entity.State.STATE_SUSPENDED, "abuse"));
         KeywardException e = fails(Errors.USER_SUSPENDED, () -> registry.get(id, publicMask));
         assertEquals("abuse", e.attributes().get("description"));
         // Unknown users: 404 for admins and for public reads, 403 for private reads by others.
@@ -409,7 +405,7 @@ class UserRegistryIT {
                 "primary_email_address")).body();
         assertEquals(id + "-3@example.com", byUser.getString("primary_email_address"));
         assertFalse(byUser.containsKey("primary_email_address_validated_at"));
-        assertEquals(1, events.mailsTo("validate_request", id + "-3@example.com").size());
+        assertEquals(1, events.validationsOf(id, id + "-3@example.com").size());
         fails(Errors.INVALID_EMAIL, () -> registry.update(updateRequest(id, "{\"primary_email_address\": \"A <a@b.c>\"}",
                 "primary_email_address")));
         // An empty mask validates the whole user: no address fails; a valid user just gets touched.

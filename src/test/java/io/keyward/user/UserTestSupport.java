@@ -1,9 +1,10 @@
 package io.keyward.user;
 
-import io.keyward.auth.Caller;
-import io.keyward.auth.Right;
-import io.keyward.auth.Rights;
+import io.keyward.entity.State;
 import io.keyward.ops.Deployments;
+import io.keyward.rights.Caller;
+import io.keyward.rights.Right;
+import io.keyward.rights.Rights;
 import io.keyward.wire.JsonIn;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

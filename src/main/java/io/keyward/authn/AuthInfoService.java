@@ -1,0 +1,86 @@
+package io.keyward.authn;
+
+import io.keyward.apikey.ApiKeyEntity;
+import io.keyward.apikey.ApiKeyJson;
+import io.keyward.rights.Caller;
+import io.keyward.rights.CallerContext;
+import io.keyward.wire.JsonOut;
+import io.keyward.wire.JsonP;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/** EntityAccess.AuthInfo: what the presented credential is. */
+@Stateless
+public class AuthInfoService {
+    @PersistenceContext(unitName = "keyward")
+    EntityManager em;
+
+    @Inject
+    CallerContext callerContext;
+
+    /**
+     * AuthInfo: the API key (without secret, rights as they apply now) or the access token (without
+     * secrets) with the owner's IDs, plus universal rights and is_admin for admins; {@code {}} without
+     * a credential. Credential errors surface.
+     */
+    public JsonObject authInfo() {
+        Caller c = callerContext.requireValidCredential();
+        JsonObjectBuilder out = JsonP.object();
+        JsonObject userIds = JsonP.object().add("user_id", c.userId() == null ? "" : c.userId()).build();
+        switch (c.kind()) {
+            case NONE -> {
+                return out.build();
+            }
+            case API_KEY -> {
+                List<ApiKeyEntity> keys = em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.keyId = :id", ApiKeyEntity.class)
+                        .setParameter("id", c.credentialId()).getResultList();
+                JsonObjectBuilder key = JsonP.object();
+                if (!keys.isEmpty()) {
+                    ApiKeyJson.of(keys.get(0)).forEach(key::add);
+                } else {
+                    key.add("id", c.credentialId());
+                }
+                key.remove("rights");
+                JsonObject rights = JsonOut.object().enumList("rights", c.rights().asSet()).build();
+                if (rights.containsKey("rights")) {
+                    key.add("rights", rights.get("rights"));
+                }
+                out.add("api_key", JsonP.object()
+                        .add("api_key", key)
+                        .add("entity_ids", JsonP.object().add("user_ids", userIds)));
+            }
+            case ACCESS_TOKEN -> {
+                List<AccessTokenEntity> tokens = em.createQuery(
+                                "SELECT a FROM AccessTokenEntity a WHERE a.tokenId = :id", AccessTokenEntity.class)
+                        .setParameter("id", c.credentialId()).getResultList();
+                JsonOut token = JsonOut.object().message("user_ids", userIds);
+                if (!tokens.isEmpty() && tokens.get(0).getClientId() != null) {
+                    token.message("client_ids", JsonP.object().add("client_id", tokens.get(0).getClientId()).build());
+                }
+                token.string("id", c.credentialId()).enumList("rights", c.rights().asSet());
+                if (!tokens.isEmpty()) {
+                    token.timestamp("created_at", tokens.get(0).getCreatedAt()).timestamp("expires_at", tokens.get(0).getExpiresAt());
+                }
+                out.add("oauth_access_token", token.build());
+            }
+            case SSO -> {
+                // An enterprise SSO JWT is shown like an OAuth access token from another server.
+                out.add("oauth_access_token", JsonOut.object().message("user_ids", userIds)
+                        .string("id", c.credentialId()).enumList("rights", c.rights().asSet()).build());
+            }
+            default -> {
+                // Other kinds carry no stored credential.
+            }
+        }
+        if (c.admin()) {
+            out.add("universal_rights", JsonOut.object().enumList("rights", c.universal().asSet()).build());
+            out.add("is_admin", true);
+        }
+        return out.build();
+    }
+}

@@ -1,0 +1,68 @@
+package io.keyward.authn;
+
+import io.keyward.error.Errors;
+import io.keyward.error.KeywardException;
+import io.keyward.rights.Caller;
+import io.keyward.rights.CallerContext;
+import io.keyward.rights.Rights;
+import io.keyward.rights.UserRights;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one authentication mechanism of Keyward: {@code Authorization: Bearer <token>} with a user API
+ * key ({@code NNSXS.}) or an OAuth access token ({@code MFRWG.}). It never answers an error itself:
+ * a valid credential becomes the request's {@link Caller}; an invalid one is left as a request
+ * attribute for the methods that surface it (API.md §2.1, "How errors surface") and the request goes
+ * on unauthenticated. Without the header (or with one that has no space) the caller is anonymous.
+ *
+ * <p>Rights are enforced by the services ({@link UserRights}), never by container roles, so the caller
+ * is not also logged in to the container: Liberty's JAAS login of a caller principal and groups cost
+ * 11% of the CPU of a {@code GET /users/{id}} and nothing used it (issue 8).
+ */
+@ApplicationScoped
+public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
+    private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
+
+    @Inject
+    CredentialResolver resolver;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            return context.doNothing();
+        }
+        int space = header.indexOf(' ');
+        if (space < 0) {
+            return context.doNothing();
+        }
+        String type = header.substring(0, space);
+        String value = header.substring(space + 1);
+        try {
+            if (!type.equalsIgnoreCase("Bearer")) {
+                throw Errors.UNSUPPORTED_AUTHORIZATION.error();
+            }
+            Caller caller = resolver.resolve(value);
+            request.setAttribute(CallerContext.CALLER_ATTRIBUTE, caller);
+            return context.doNothing();
+        } catch (KeywardException e) {
+            request.setAttribute(CallerContext.CREDENTIAL_ERROR_ATTRIBUTE, e);
+            return context.doNothing();
+        } catch (RuntimeException e) {
+            // A failure of the store (database down, ...) must not pass as "anonymous": keep it as the
+            // credential error, so that rights-checked methods fail instead of answering as for a stranger.
+            LOG.log(Level.WARNING, "credential check failed: " + e.getClass().getName());
+            request.setAttribute(CallerContext.CREDENTIAL_ERROR_ATTRIBUTE, Errors.DATABASE_UNAVAILABLE.error());
+            return context.doNothing();
+        }
+    }
+}

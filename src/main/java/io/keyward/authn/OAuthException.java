@@ -1,0 +1,50 @@
+package io.keyward.authn;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A refused token request, answered with the OAuth 2 error body {@code {"error","error_description"}}
+ * (RFC 6749 §5.2).
+ */
+@ApplicationException(rollback = true)
+public class OAuthException extends RuntimeException {
+    private final int status;
+    private final String error;
+    private final long retryAfterSeconds;
+
+    public OAuthException(int status, String error, String description) {
+        this(status, error, description, 0);
+    }
+
+    private OAuthException(int status, String error, String description, long retryAfterSeconds) {
+        super(description, null, false, false);
+        this.status = status;
+        this.error = error;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Too many failed logins: 429 with Retry-After; the body stays an OAuth 2 error. */
+    public static OAuthException throttled(long retryAfterSeconds) {
+        return new OAuthException(429, "invalid_grant", "too many failed login attempts, try again later", retryAfterSeconds);
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public static OAuthException invalidRequest(String description) {
+        return new OAuthException(400, "invalid_request", description);
+    }
+
+    public static OAuthException invalidGrant(String description) {
+        return new OAuthException(400, "invalid_grant", description);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+}

@@ -1,0 +1,158 @@
+package io.keyward.authn;
+
+import io.keyward.config.KeywardConfig;
+import io.keyward.crypto.PasswordHasher;
+import io.keyward.crypto.Tokens;
+import io.keyward.rights.CredentialRevoked;
+import io.keyward.rights.Right;
+import io.keyward.rights.RightsColumn;
+import io.keyward.user.UserEntity;
+import io.keyward.wire.Timestamps;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Issues OAuth access and refresh tokens (POST /oauth/token): the resource-owner password grant and the
+ * refresh-token grant. A password-grant token carries RIGHT_ALL, like a TTS console session; the account
+ * state restricts it when it is used. Refreshing rotates the pair: the old access and refresh tokens
+ * stop working.
+ */
+@Stateless
+public class OAuthService {
+    private static final Pattern CLIENT_ID = Pattern.compile("^[a-z0-9](?:[-]?[a-z0-9]){1,}$");
+    private static final String BAD_CREDENTIALS = "invalid user ID or password";
+
+    @PersistenceContext(unitName = "keyward")
+    EntityManager em;
+
+    @Inject
+    KeywardConfig config;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    jakarta.enterprise.event.Event<CredentialRevoked> revoked;
+
+    /** A new token pair, as answered to the client. */
+    public record TokenPair(String accessToken, String refreshToken, long expiresIn) {
+    }
+
+    /**
+     * @param address the client's address, for throttling failed logins
+     */
+    public TokenPair passwordGrant(String username, String password, String clientId, String address) {
+        if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
+            throw OAuthException.invalidRequest("username and password are required");
+        }
+        checkClientId(clientId);
+        long wait = throttle.retryAfterSeconds(username, address);
+        if (wait > 0) {
+            throw OAuthException.throttled(wait);
+        }
+        UserEntity user = findUser(username);
+        // Deleted users and wrong passwords answer alike; an unknown user still costs one hash, so
+        // that the answer time does not tell whether the account exists.
+        String stored = user == null ? "" : user.getPasswordHash();
+        boolean valid;
+        if (stored.isEmpty()) {
+            PasswordHasher.verify(password, DummyHash.VALUE);
+            valid = false;
+        } else {
+            valid = PasswordHasher.verify(password, stored);
+        }
+        if (!valid || user.getDeletedAt() != null) {
+            throttle.failed(username, address);
+            throw OAuthException.invalidGrant(BAD_CREDENTIALS);
+        }
+        throttle.succeeded(username);
+        if (PasswordHasher.needsRehash(stored)) {
+            user.setPasswordHash(PasswordHasher.hash(password));
+        }
+        return issue(user.getId(), clientId, List.of(Right.RIGHT_ALL));
+    }
+
+    public TokenPair refreshGrant(String refreshToken, String clientId) {
+        if (refreshToken == null || refreshToken.isEmpty()) {
+            throw OAuthException.invalidRequest("refresh_token is required");
+        }
+        checkClientId(clientId);
+        Tokens.Parsed t;
+        try {
+            t = Tokens.parse(refreshToken);
+        } catch (RuntimeException e) {
+            throw OAuthException.invalidGrant("invalid refresh token");
+        }
+        if (!t.prefix().equals(Tokens.REFRESH_TOKEN)) {
+            throw OAuthException.invalidGrant("invalid refresh token");
+        }
+        List<Object[]> rows = em.createQuery(
+                        "SELECT a, u FROM AccessTokenEntity a, UserEntity u WHERE a.tokenId = :id AND u.id = a.userPk", Object[].class)
+                .setParameter("id", t.id()).getResultList();
+        if (rows.isEmpty()) {
+            throw OAuthException.invalidGrant("invalid refresh token");
+        }
+        AccessTokenEntity old = (AccessTokenEntity) rows.get(0)[0];
+        UserEntity user = (UserEntity) rows.get(0)[1];
+        if (!Tokens.verifySecret(t.secret(), old.getRefreshHash())
+                || user.getDeletedAt() != null
+                || old.getRefreshExpiresAt().isBefore(Instant.now())
+                || (old.getClientId() != null && clientId != null && !clientId.isEmpty() && !old.getClientId().equals(clientId))) {
+            throw OAuthException.invalidGrant("invalid refresh token");
+        }
+        List<Right> rights = RightsColumn.parse(old.getRights());
+        String client = old.getClientId();
+        em.remove(old);
+        em.flush();
+        revoked.fire(new CredentialRevoked(old.getTokenId()));
+        return issue(user.getId(), client, rights);
+    }
+
+    private TokenPair issue(long userPk, String clientId, List<Right> rights) {
+        Instant now = Timestamps.now();
+        Duration accessTtl = config.duration(KeywardConfig.Option.OAUTH_ACCESS_TOKEN_TTL);
+        Duration refreshTtl = config.duration(KeywardConfig.Option.OAUTH_REFRESH_TOKEN_TTL);
+        // Housekeeping: the user's pairs that can no longer be refreshed.
+        em.createQuery("DELETE FROM AccessTokenEntity a WHERE a.userPk = :pk AND a.refreshExpiresAt < :now")
+                .setParameter("pk", userPk).setParameter("now", now).executeUpdate();
+        String id = Tokens.random(Tokens.ID_BYTES);
+        String accessSecret = Tokens.random(Tokens.SECRET_BYTES);
+        String refreshSecret = Tokens.random(Tokens.SECRET_BYTES);
+        AccessTokenEntity e = new AccessTokenEntity();
+        e.setTokenId(id);
+        e.setUserPk(userPk);
+        e.setClientId(clientId == null || clientId.isEmpty() ? null : clientId);
+        e.setAccessHash(Tokens.hashSecret(accessSecret));
+        e.setRefreshHash(Tokens.hashSecret(refreshSecret));
+        e.setRights(RightsColumn.format(rights));
+        e.setCreatedAt(now);
+        e.setExpiresAt(now.plus(accessTtl));
+        e.setRefreshExpiresAt(now.plus(refreshTtl));
+        em.persist(e);
+        return new TokenPair(new Tokens.Parsed(Tokens.ACCESS_TOKEN, id, accessSecret).join(),
+                new Tokens.Parsed(Tokens.REFRESH_TOKEN, id, refreshSecret).join(), accessTtl.toSeconds());
+    }
+
+    /** A hash to verify against when there is no user, computed once. */
+    private static final class DummyHash {
+        static final String VALUE = PasswordHasher.hash(Tokens.random(Tokens.SECRET_BYTES));
+    }
+
+    private static void checkClientId(String clientId) {
+        if (clientId != null && !clientId.isEmpty() && (clientId.length() > 36 || !CLIENT_ID.matcher(clientId).matches())) {
+            throw OAuthException.invalidRequest("invalid client_id");
+        }
+    }
+
+    private UserEntity findUser(String userId) {
+        List<UserEntity> users = em.createNamedQuery("User.byUserId", UserEntity.class)
+                .setParameter("userId", userId).getResultList();
+        return users.isEmpty() ? null : users.get(0);
+    }
+}

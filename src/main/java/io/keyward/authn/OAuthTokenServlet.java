@@ -1,0 +1,78 @@
+package io.keyward.authn;
+
+import io.keyward.wire.JsonP;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code POST /oauth/token} (form-encoded): {@code grant_type=password&username=&password=} or
+ * {@code grant_type=refresh_token&refresh_token=}; optional {@code client_id}. Answers
+ * {@code {"access_token","token_type":"bearer","expires_in","refresh_token"}} or an OAuth 2 error body.
+ */
+@WebServlet(urlPatterns = "/oauth/token")
+public class OAuthTokenServlet extends HttpServlet {
+    @Inject
+    OAuthService service;
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setHeader("Pragma", "no-cache");
+        try {
+            String grantType = single(req, "grant_type");
+            OAuthService.TokenPair pair;
+            if (grantType == null || grantType.isEmpty()) {
+                throw OAuthException.invalidRequest("grant_type is required");
+            } else if (grantType.equals("password")) {
+                pair = service.passwordGrant(single(req, "username"), single(req, "password"), single(req, "client_id"),
+                        req.getRemoteAddr());
+            } else if (grantType.equals("refresh_token")) {
+                pair = service.refreshGrant(single(req, "refresh_token"), single(req, "client_id"));
+            } else {
+                throw new OAuthException(400, "unsupported_grant_type", "grant_type must be password or refresh_token");
+            }
+            write(resp, 200, JsonP.object()
+                    .add("access_token", pair.accessToken())
+                    .add("token_type", "bearer")
+                    .add("expires_in", pair.expiresIn())
+                    .add("refresh_token", pair.refreshToken())
+                    .build());
+        } catch (OAuthException e) {
+            if (e.retryAfterSeconds() > 0) {
+                resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            if (e.status() == 401) {
+                resp.setHeader("WWW-Authenticate", "Bearer error=\"" + e.error() + "\"");
+            }
+            write(resp, e.status(), JsonP.object()
+                    .add("error", e.error())
+                    .add("error_description", e.getMessage())
+                    .build());
+        }
+    }
+
+    /** RFC 6749 §3.2: each parameter at most once. */
+    private static String single(HttpServletRequest req, String name) {
+        String[] values = req.getParameterValues(name);
+        if (values == null) {
+            return null;
+        }
+        if (values.length > 1) {
+            throw OAuthException.invalidRequest("parameter " + name + " given more than once");
+        }
+        return values[0];
+    }
+
+    private static void write(HttpServletResponse resp, int status, JsonObject body) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/json");
+        resp.setCharacterEncoding("UTF-8");
+        resp.getOutputStream().write(body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,216 @@
+package io.keyward.contactinfo;
+
+import io.keyward.config.KeywardConfig.Option;
+import io.keyward.config.KeywardConfig;
+import io.keyward.crypto.Secrets;
+import io.keyward.error.Errors;
+import io.keyward.error.Validation;
+import io.keyward.rights.Right;
+import io.keyward.rights.UserRights;
+import io.keyward.user.EmailValidationRequested;
+import io.keyward.user.MailRequest;
+import io.keyward.user.UserCredentialsChanged;
+import io.keyward.user.UserEntity;
+import io.keyward.wire.Timestamps;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * EmailValidationRegistry (API.md §11.3): RequestValidation (also started by Users.Create and by a
+ * change of the primary address, through {@link EmailValidationRequested}) and Validate.
+ *
+ * <p>The token is stored only as its SHA-256 and compared in constant time. Because the plain token is
+ * not kept, a re-send inside the validation's lifetime issues a fresh token under the same reference
+ * (The Things Stack re-sends the old one); the newest e-mail's link is the one that works.
+ */
+@Stateless
+public class EmailValidationService {
+    private static final Logger LOG = Logger.getLogger(EmailValidationService.class.getName());
+    static final Pattern USER_ID = Pattern.compile("^[a-z0-9](?:[-]?[a-z0-9]){1,}$");
+
+    @PersistenceContext(unitName = "keyward")
+    EntityManager em;
+
+    @Inject
+    UserRights rights;
+
+    @Inject
+    KeywardConfig config;
+
+    @Inject
+    Event<MailRequest> mail;
+
+    @Inject
+    Event<UserCredentialsChanged> credentialsChanged;
+
+    /** An EmailValidation as the API returns it (never with its token). */
+    public record View(String id, String address, Instant createdAt, Instant expiresAt, Instant updatedAt) {
+    }
+
+    /** RequestValidation: {@code RIGHT_USER_SETTINGS_BASIC} on the user; honours the retry interval. */
+    public View request(String userId) {
+        validateUserId(userId, true);
+        rights.require(userId, Right.RIGHT_USER_SETTINGS_BASIC);
+        UserEntity user = activeUser(userId);
+        if (user == null) {
+            throw Errors.USER_NOT_FOUND.error("user_id", userId);
+        }
+        return start(user, user.getPrimaryEmailAddress(), true);
+    }
+
+    /** Users.Create or an e-mail change asked for a validation. */
+    public void onValidationRequested(@Observes(during = TransactionPhase.IN_PROGRESS) EmailValidationRequested request) {
+        UserEntity user = activeUser(request.userId());
+        if (user == null) {
+            LOG.severe("e-mail validation requested for unknown user " + request.userId() + "; no validation started");
+            return;
+        }
+        String address = request.address();
+        if (address == null || address.isBlank()) {
+            address = user.getPrimaryEmailAddress();
+        }
+        start(user, address, false);
+    }
+
+    private View start(UserEntity user, String address, boolean explicit) {
+        Instant now = Timestamps.now();
+        Duration ttl = config.duration(Option.CONTACT_INFO_VALIDATION_TOKEN_TTL);
+        Duration retry = config.duration(Option.CONTACT_INFO_VALIDATION_RETRY_INTERVAL);
+        List<EmailValidationEntity> open = em.createQuery("SELECT v FROM EmailValidationEntity v WHERE v.userPk = :pk"
+                        + " AND v.address = :address AND v.usedAt IS NULL AND v.expiresAt > :now ORDER BY v.id DESC",
+                        EmailValidationEntity.class)
+                .setParameter("pk", user.getId()).setParameter("address", address).setParameter("now", now)
+                .setMaxResults(1).getResultList();
+        String token = Secrets.token();
+        EmailValidationEntity v;
+        if (!open.isEmpty()) {
+            v = open.get(0);
+            if (v.updatedAt.plus(retry).isAfter(now)) {
+                if (explicit) {
+                    throw Errors.VALIDATION_REQUEST_FORBIDDEN.error("retry_interval", goDuration(retry));
+                }
+                return view(v);
+            }
+            v.expiresAt = now.plus(ttl);
+            v.updatedAt = now;
+            v.tokenHash = Secrets.sha256(token);
+        } else {
+            v = new EmailValidationEntity();
+            v.reference = Secrets.randomBase32(24);
+            v.tokenHash = Secrets.sha256(token);
+            v.userPk = user.getId();
+            v.address = address;
+            v.createdAt = now;
+            v.updatedAt = now;
+            v.expiresAt = now.plus(ttl);
+            em.persist(v);
+        }
+        em.flush();
+        Map<String, String> values = new HashMap<>();
+        values.put("user_id", user.getUserId());
+        values.put("reference", v.reference);
+        values.put("address", address);
+        values.put("expires_at", Timestamps.format(v.expiresAt));
+        mail.fire(new MailRequest("validate", address, user.getName(), values, Map.of("token", token)));
+        return view(v);
+    }
+
+    /** Validate (anonymous): marks the validation used and the user's address validated. */
+    public void validate(String reference, String token) {
+        checkLength("id", reference);
+        checkLength("token", token);
+        List<EmailValidationEntity> found = em.createQuery(
+                        "SELECT v FROM EmailValidationEntity v WHERE v.reference = :ref", EmailValidationEntity.class)
+                .setParameter("ref", reference).getResultList();
+        if (found.isEmpty() || !Secrets.constantTimeEquals(found.get(0).tokenHash, Secrets.sha256(token))) {
+            throw Errors.VALIDATION_TOKEN_NOT_FOUND.error("validation_id", reference);
+        }
+        EmailValidationEntity v = found.get(0);
+        Instant now = Timestamps.now();
+        if (v.usedAt != null) {
+            throw Errors.VALIDATION_TOKEN_ALREADY_USED.error("validation_id", reference);
+        }
+        if (!v.expiresAt.isAfter(now)) {
+            throw Errors.VALIDATION_TOKEN_EXPIRED.error("validation_id", reference);
+        }
+        UserEntity user = em.find(UserEntity.class, v.userPk);
+        if (user == null || user.getDeletedAt() != null || !v.address.equalsIgnoreCase(user.getPrimaryEmailAddress())) {
+            // The address is no longer the user's: this validation can validate nothing.
+            throw Errors.VALIDATION_TOKEN_NOT_FOUND.error("validation_id", reference);
+        }
+        int n = em.createQuery("UPDATE EmailValidationEntity v SET v.usedAt = :now, v.updatedAt = :now"
+                        + " WHERE v.id = :id AND v.usedAt IS NULL")
+                .setParameter("now", now).setParameter("id", v.id).executeUpdate();
+        if (n != 1) {
+            throw Errors.VALIDATION_TOKEN_ALREADY_USED.error("validation_id", reference);
+        }
+        user.setPrimaryEmailAddressValidatedAt(now);
+        user.setUpdatedAt(now);
+        credentialsChanged.fire(new UserCredentialsChanged(user.getUserId(), false));
+    }
+
+    /** Validates a bare UserIdentifiers ({@code pkg/ttnpb:identifiers} wrapping the field error). */
+    static void validateUserId(String userId, boolean bare) {
+        String reason = null;
+        if (userId.codePointCount(0, userId.length()) > 36) {
+            reason = "value length must be at most 36 runes";
+        } else if (!USER_ID.matcher(userId).matches()) {
+            reason = "value does not match regex pattern \"^[a-z0-9](?:[-]?[a-z0-9]){1,}$\"";
+        }
+        if (reason != null) {
+            if (bare) {
+                throw Validation.invalidIdentifiers(Validation.invalid("user_id", reason));
+            }
+            throw Validation.invalid("user_ids.user_id", reason);
+        }
+    }
+
+    private static void checkLength(String field, String value) {
+        int n = value.codePointCount(0, value.length());
+        if (n < 1 || n > 64) {
+            throw Validation.invalid(field, "value length must be between 1 and 64 runes, inclusive");
+        }
+    }
+
+    private UserEntity activeUser(String userId) {
+        List<UserEntity> users = em.createQuery("SELECT u FROM UserEntity u WHERE u.userId = :id AND u.deletedAt IS NULL",
+                UserEntity.class).setParameter("id", userId).getResultList();
+        return users.isEmpty() ? null : users.get(0);
+    }
+
+    private static View view(EmailValidationEntity v) {
+        return new View(v.reference, v.address, v.createdAt, v.expiresAt, v.updatedAt);
+    }
+
+    /** A duration as Go prints it ({@code 1h0m0s}, {@code 30m0s}, {@code 45s}), as TTS's error shows it. */
+    static String goDuration(Duration d) {
+        if (d.isZero()) {
+            return "0s";
+        }
+        long h = d.toHours();
+        int m = d.toMinutesPart();
+        int s = d.toSecondsPart();
+        int nanos = d.toNanosPart();
+        String seconds = nanos == 0 ? Integer.toString(s)
+                : (s + "." + String.format("%09d", nanos)).replaceAll("0+$", "");
+        if (h > 0) {
+            return h + "h" + m + "m" + seconds + "s";
+        }
+        if (m > 0) {
+            return m + "m" + seconds + "s";
+        }
+        return seconds + "s";
+    }
+}

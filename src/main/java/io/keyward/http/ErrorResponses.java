@@ -1,0 +1,39 @@
+package io.keyward.http;
+
+import io.keyward.error.GrpcCode;
+import io.keyward.error.KeywardException;
+import io.keyward.wire.WireFormatException;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** HTTP responses for errors: the status from the gRPC code, WWW-Authenticate on every 401. */
+public final class ErrorResponses {
+    private ErrorResponses() {
+    }
+
+    public static Response of(KeywardException e) {
+        return build(e.definition().code(), ErrorBodies.of(e), e.getMessage());
+    }
+
+    public static Response of(KeywardException e, String correlationId) {
+        return build(e.definition().code(), correlationId == null ? ErrorBodies.of(e) : ErrorBodies.of(e, correlationId),
+                e.getMessage());
+    }
+
+    public static Response of(WireFormatException e) {
+        return build(e.code(), ErrorBodies.plain(e.code(), e.getMessage()), e.getMessage());
+    }
+
+    public static Response plain(GrpcCode code, String message) {
+        return build(code, ErrorBodies.plain(code, message), message);
+    }
+
+    private static Response build(GrpcCode code, JsonObject body, String message) {
+        Response.ResponseBuilder r = Response.status(code.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        if (code == GrpcCode.UNAUTHENTICATED) {
+            r.header("WWW-Authenticate", message);
+        }
+        return r.build();
+    }
+}

@@ -1,0 +1,94 @@
+package io.keyward.http;
+
+import io.keyward.error.Errors;
+import io.keyward.error.GrpcCode;
+import io.keyward.error.KeywardException;
+import io.keyward.wire.WireFormatException;
+import jakarta.ejb.EJBException;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything that is not a catalogue error: routing errors as grpc-gateway answers them, wrapped
+ * application errors unwrapped, database outages as {@code database_unavailable}, and anything else as
+ * {@code rpc_recovered} with the stack trace in the log under the correlation id, never in the body.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest request;
+
+    @Override
+    public Response toResponse(Throwable t) {
+        Throwable root = unwrap(t);
+        String correlation = KeywardExceptionMapper.correlationId(request);
+        if (root instanceof KeywardException k) {
+            return ErrorResponses.of(k, correlation);
+        }
+        if (root instanceof WireFormatException w) {
+            return ErrorResponses.of(w);
+        }
+        if (root instanceof NotFoundException) {
+            return ErrorResponses.plain(GrpcCode.NOT_FOUND, "Not Found");
+        }
+        if (root instanceof NotAllowedException) {
+            return ErrorResponses.plain(GrpcCode.UNIMPLEMENTED, "Method Not Allowed");
+        }
+        if (root instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            if (status < 500) {
+                return ErrorResponses.plain(GrpcCode.INVALID_ARGUMENT, "invalid request: " + w.getResponse().getStatusInfo().getReasonPhrase());
+            }
+        }
+        KeywardException answer = isDatabaseDown(root) ? Errors.DATABASE_UNAVAILABLE.error() : Errors.INTERNAL.error();
+        Response response = ErrorResponses.of(answer, correlation);
+        LOG.log(Level.SEVERE, "request failed, correlation_id=" + correlation, t);
+        return response;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable current = t;
+        for (int i = 0; i < 10 && current != null; i++) {
+            if (current instanceof KeywardException || current instanceof WireFormatException) {
+                return current;
+            }
+            if (current instanceof EJBException e && e.getCausedByException() != null) {
+                current = e.getCausedByException();
+            } else if (current.getCause() != null && (current instanceof EJBException
+                    || current instanceof jakarta.transaction.RollbackException
+                    || current.getClass().getName().startsWith("jakarta.ejb"))) {
+                current = current.getCause();
+            } else {
+                return current;
+            }
+        }
+        return t;
+    }
+
+    private static boolean isDatabaseDown(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (c instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (c instanceof PersistenceException p && p.getMessage() != null
+                    && p.getMessage().contains("connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The users capability (TTS UserRegistry, user search): {@code *Resource} (thin) → {@link io.keyward.user.UserRegistry}
+ * (one transaction per use case) → {@link io.keyward.user.UserStore} (all JPQL of users) →
+ * {@link io.keyward.user.UserEntity}, with {@link io.keyward.user.UserMapper} for the wire. Also the events
+ * a change raises, observed by the capabilities above: {@link io.keyward.user.MailRequest},
+ * {@link io.keyward.user.NotificationRequest}, {@link io.keyward.user.UserCredentialsChanged},
+ * {@link io.keyward.user.EmailValidationRequested}, {@link io.keyward.user.InvitationTokenUsed}.
+ *
+ * <p>May import: {@code error}, {@code wire}, {@code config}, {@code store}, {@code crypto}, {@code entity},
+ * {@code rights}.
+ */
+package io.keyward.user;
