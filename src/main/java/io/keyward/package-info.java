@@ -3,7 +3,7 @@
  * application ({@code /api/v3}). Packages, lowest first; each one's {@code package-info} names what it
  * may import, and {@code ArchitectureTest} holds every package to it (and to no cycles):
  * <pre>
- * error, config, store           nothing of ours
+ * error, config, store, cluster  nothing of ours (cluster: the nodes' change feed)
  * wire                           the JSON wire format
  * crypto, entity                 hashing, tokens, secrets; what every entity shares (IDs, state, addresses)
  * rights                         Right(s), Caller, rights on an entity

@@ -5,6 +5,6 @@
  * {@code X-Warning} headers. Nothing below imports it.
  *
  * <p>May import: {@code error}, {@code wire}, {@code config}, {@code store}, {@code crypto}, {@code entity},
- * {@code rights}, {@code user}, {@code apikey}.
+ * {@code rights}, {@code user}, {@code apikey}, {@code cluster}.
  */
 package io.keyward.authn;

@@ -7,6 +7,6 @@
  * {@link io.keyward.user.EmailValidationRequested}, {@link io.keyward.user.InvitationTokenUsed}.
  *
  * <p>May import: {@code error}, {@code wire}, {@code config}, {@code store}, {@code crypto}, {@code entity},
- * {@code rights}.
+ * {@code rights}, {@code cluster}.
  */
 package io.keyward.user;
