@@ -2,16 +2,17 @@ package io.keyward.apikey;
 
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Tokens;
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.UserIds;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
 import io.keyward.error.Validation;
 import io.keyward.rights.CallerContext;
 import io.keyward.rights.CredentialRevoked;
+import io.keyward.rights.EntityRights;
 import io.keyward.rights.Right;
 import io.keyward.rights.Rights;
 import io.keyward.rights.RightsColumn;
-import io.keyward.rights.UserRights;
 import io.keyward.user.MailRequest;
 import io.keyward.user.NotificationRequest;
 import io.keyward.user.UserEntity;
@@ -53,7 +54,7 @@ public class ApiKeyService {
     EntityManager em;
 
     @Inject
-    UserRights userRights;
+    EntityRights userRights;
 
     @Inject
     CallerContext callerContext;
@@ -82,7 +83,7 @@ public class ApiKeyService {
             throw Validation.invalidIdentifiers(e);
         }
         callerContext.requireValidCredential();
-        Rights rights = userRights.rightsOn(userId).only(Right::isEntityScoped);
+        Rights rights = userRights.rightsOn(EntityIdentifiers.user(userId)).only(Right::isEntityScoped);
         return JsonOut.object().enumList("rights", rights.asSet()).build();
     }
 
@@ -101,8 +102,8 @@ public class ApiKeyService {
         }
         validateExpiry(expiresAt, "expires_at");
 
-        Rights held = userRights.require(userId, Right.RIGHT_USER_SETTINGS_API_KEYS);
-        UserRights.check(userId, held, Rights.of(rights));
+        Rights held = userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
+        EntityRights.check(EntityIdentifiers.user(userId), held, Rights.of(rights));
 
         UserEntity user = user(userId);
         Tokens.Parsed token = Tokens.generate(Tokens.API_KEY);
@@ -130,7 +131,7 @@ public class ApiKeyService {
             throw Validation.invalid("order", "value must be in list [" + String.join(" ", ORDERS) + "]");
         }
         Paging paging = Paging.fromQuery(query, config.defaultPageLimit());
-        userRights.require(userId, Right.RIGHT_USER_SETTINGS_API_KEYS);
+        userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
 
         Long userPk = userPk(userId);
         long total = em.createQuery("SELECT COUNT(k) FROM ApiKeyEntity k WHERE k.userPk = :pk", Long.class)
@@ -158,7 +159,7 @@ public class ApiKeyService {
     /** GetAPIKey: never the secret. */
     public JsonObject get(String userId, String keyId) {
         UserIds.validate("user_ids.user_id", userId);
-        userRights.require(userId, Right.RIGHT_USER_SETTINGS_API_KEYS);
+        userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
         return ApiKeyJson.of(key(userId, keyId));
     }
 
@@ -176,7 +177,7 @@ public class ApiKeyService {
         validateName(name, "api_key.name");
         validateExpiry(expiresAt, "api_key.expires_at");
 
-        Rights held = userRights.require(userId, Right.RIGHT_USER_SETTINGS_API_KEYS);
+        Rights held = userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
         if (!rights.isEmpty()) {
             ApiKeyEntity current = key(userId, keyId);
             Set<Right> existing = new LinkedHashSet<>(RightsColumn.parse(current.getRights()));
@@ -186,7 +187,7 @@ public class ApiKeyService {
             Set<Right> removed = new LinkedHashSet<>(existing);
             removed.removeAll(wanted);
             changed.addAll(removed);
-            UserRights.check(userId, held, Rights.of(changed));
+            EntityRights.check(EntityIdentifiers.user(userId), held, Rights.of(changed));
         }
         if (mask.isEmpty()) {
             mask = FieldMask.of("rights", "name");
@@ -216,7 +217,7 @@ public class ApiKeyService {
     /** DeleteAPIKey: the key stops authenticating at once. */
     public void delete(String userId, String keyId) {
         UserIds.validate("user_ids.user_id", userId);
-        userRights.require(userId, Right.RIGHT_USER_SETTINGS_API_KEYS);
+        userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
         ApiKeyEntity k = key(userId, keyId);
         em.remove(k);
         em.flush();

@@ -4,8 +4,8 @@ import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
 import io.keyward.rights.Caller;
 import io.keyward.rights.CallerContext;
+import io.keyward.rights.EntityRights;
 import io.keyward.rights.Rights;
-import io.keyward.rights.UserRights;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -23,7 +23,7 @@ import java.util.logging.Logger;
  * attribute for the methods that surface it (API.md §2.1, "How errors surface") and the request goes
  * on unauthenticated. Without the header (or with one that has no space) the caller is anonymous.
  *
- * <p>Rights are enforced by the services ({@link UserRights}), never by container roles, so the caller
+ * <p>Rights are enforced by the services ({@link EntityRights}), never by container roles, so the caller
  * is not also logged in to the container: Liberty's JAAS login of a caller principal and groups cost
  * 11% of the CPU of a {@code GET /users/{id}} and nothing used it (issue 8).
  */

@@ -2,8 +2,8 @@ package io.keyward.authn;
 
 import io.keyward.entity.State;
 import io.keyward.rights.Caller;
+import io.keyward.rights.CredentialOwner;
 import io.keyward.rights.Rights;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,38 +22,33 @@ public final class Callers {
     private Callers() {
     }
 
-    /** What the credential check needs to know about the user the credential belongs to. */
-    public record UserSnapshot(long pk, String userId, boolean admin, State state, String stateDescription,
-                               Instant emailValidatedAt) {
-    }
-
     /**
      * @param kind               the credential type
      * @param credentialId       API key ID or token ID
      * @param credentialRights   the rights stored with the credential (not yet implied)
-     * @param user               the owner
+     * @param owner              the owner
      * @param emailValidationRequired {@code is.user-registration.contact-info-validation.required}
      * @param adminRightsAll     {@code is.admin-rights.all}
      */
-    public static Caller of(Caller.Kind kind, String credentialId, Rights credentialRights, UserSnapshot user,
+    public static Caller of(Caller.Kind kind, String credentialId, Rights credentialRights, CredentialOwner owner,
                             boolean emailValidationRequired, boolean adminRightsAll) {
         Rights implied = credentialRights.implied();
         Rights rights = implied;
         List<String> warnings = new ArrayList<>();
-        if (emailValidationRequired && user.emailValidatedAt() == null) {
+        if (emailValidationRequired && owner.emailValidatedAt() == null) {
             rights = rights.intersect(Rights.RESTRICTED_PENDING);
             warnings.add(WARN_EMAIL);
         }
         boolean admin = false;
         Rights universal = Rights.NONE;
-        String description = user.stateDescription() == null ? "" : user.stateDescription();
-        switch (user.state()) {
+        String description = owner.stateDescription() == null ? "" : owner.stateDescription();
+        switch (owner.state()) {
             case STATE_REQUESTED -> {
                 rights = rights.intersect(Rights.RESTRICTED_PENDING);
                 warnings.add(WARN_PENDING);
             }
             case STATE_APPROVED -> {
-                if (user.admin()) {
+                if (owner.admin()) {
                     admin = true;
                     universal = (adminRightsAll ? Rights.ALL : Rights.ADMIN).intersect(implied);
                 }
@@ -69,9 +64,9 @@ public final class Callers {
                 rights = rights.intersect(Rights.RESTRICTED_SUSPENDED);
                 warnings.add(description.isEmpty() ? WARN_SUSPENDED : WARN_SUSPENDED + ": " + description);
             }
-            default -> throw new IllegalStateException("unhandled state " + user.state());
+            default -> throw new IllegalStateException("unhandled state " + owner.state());
         }
-        return new Caller(kind, user.userId(), credentialId, rights, universal, admin, user.state(), description,
+        return new Caller(kind, owner.ids(), credentialId, rights, universal, admin, owner.state(), description,
                 List.copyOf(warnings));
     }
 }

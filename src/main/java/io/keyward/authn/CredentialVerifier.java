@@ -1,15 +1,18 @@
 package io.keyward.authn;
 
 import io.keyward.apikey.ApiKeyEntity;
+import io.keyward.apikey.ApiKeyStore;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Tokens;
-import io.keyward.entity.State;
+import io.keyward.entity.EntityType;
 import io.keyward.error.Errors;
 import io.keyward.rights.Caller;
+import io.keyward.rights.CredentialOwner;
+import io.keyward.rights.EntityDirectory;
+import io.keyward.rights.EntityRights;
 import io.keyward.rights.Right;
 import io.keyward.rights.Rights;
 import io.keyward.rights.RightsColumn;
-import io.keyward.user.UserEntity;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,6 +37,12 @@ public class CredentialVerifier {
     @Inject
     SsoProvisioner provisioner;
 
+    @Inject
+    ApiKeyStore apiKeys;
+
+    @Inject
+    EntityRights entities;
+
     private static final SsoTokens SSO = new SsoTokens();
 
     /** A verified credential: the caller, and until when the credential itself is valid (null: no expiry). */
@@ -56,40 +65,39 @@ public class CredentialVerifier {
     }
 
     private Verified apiKey(Tokens.Parsed t) {
-        List<Object[]> rows = em.createQuery(
-                        "SELECT k, u FROM ApiKeyEntity k, UserEntity u WHERE k.keyId = :id AND u.id = k.userPk", Object[].class)
-                .setParameter("id", t.id()).getResultList();
-        if (rows.isEmpty() || ((UserEntity) rows.get(0)[1]).getDeletedAt() != null) {
+        ApiKeyStore.OwnedKey found = apiKeys.findWithOwner(t.id());
+        if (found == null) {
             throw Errors.API_KEY_NOT_FOUND_AUTH.error().causedBy(Errors.API_KEY_NOT_FOUND.error("api_key_id", t.id()));
         }
-        ApiKeyEntity key = (ApiKeyEntity) rows.get(0)[0];
-        UserEntity user = (UserEntity) rows.get(0)[1];
+        ApiKeyEntity key = found.key();
         if (!Tokens.verifySecret(t.secret(), key.getSecretHash())) {
             throw Errors.INVALID_AUTHORIZATION.error();
         }
         if (key.getExpiresAt() != null && key.getExpiresAt().isBefore(Instant.now())) {
             throw Errors.API_KEY_EXPIRED.error();
         }
-        return new Verified(build(Caller.Kind.API_KEY, key.getKeyId(), RightsColumn.parse(key.getRights()), user),
+        return new Verified(build(Caller.Kind.API_KEY, key.getKeyId(), RightsColumn.parse(key.getRights()), found.owner()),
                 key.getExpiresAt());
     }
 
     private Verified accessToken(Tokens.Parsed t) {
-        List<Object[]> rows = em.createQuery(
-                        "SELECT a, u FROM AccessTokenEntity a, UserEntity u WHERE a.tokenId = :id AND u.id = a.userPk", Object[].class)
+        List<AccessTokenEntity> tokens = em.createQuery(
+                        "SELECT a FROM AccessTokenEntity a WHERE a.tokenId = :id", AccessTokenEntity.class)
                 .setParameter("id", t.id()).getResultList();
-        if (rows.isEmpty() || ((UserEntity) rows.get(0)[1]).getDeletedAt() != null) {
+        // OAuth access tokens always belong to users.
+        CredentialOwner owner = tokens.isEmpty() ? null
+                : entities.directory(EntityType.USER).credentialOwner(tokens.get(0).getUserPk());
+        if (owner == null) {
             throw Errors.TOKEN_NOT_FOUND.error();
         }
-        AccessTokenEntity token = (AccessTokenEntity) rows.get(0)[0];
-        UserEntity user = (UserEntity) rows.get(0)[1];
+        AccessTokenEntity token = tokens.get(0);
         if (!Tokens.verifySecret(t.secret(), token.getAccessHash())) {
             throw Errors.INVALID_AUTHORIZATION.error();
         }
         if (token.getExpiresAt().isBefore(Instant.now())) {
             throw Errors.TOKEN_EXPIRED.error();
         }
-        return new Verified(build(Caller.Kind.ACCESS_TOKEN, token.getTokenId(), RightsColumn.parse(token.getRights()), user),
+        return new Verified(build(Caller.Kind.ACCESS_TOKEN, token.getTokenId(), RightsColumn.parse(token.getRights()), owner),
                 token.getExpiresAt());
     }
 
@@ -103,40 +111,27 @@ public class CredentialVerifier {
                 CredentialVerifier.class.getClassLoader());
         SsoSettings settings = SsoSettings.read(key -> mp.getOptionalValue(key, String.class).orElse(null));
         SsoTokens.Identity id = SSO.verify(token, settings);
-        UserEntity user = findUser(id.userId());
-        if (user == null && settings.jitProvisioning()) {
+        EntityDirectory users = entities.directory(EntityType.USER);
+        CredentialOwner owner = users.credentialOwner(id.userId());
+        if (owner == null && settings.jitProvisioning() && !users.exists(id.userId(), true)) {
             try {
                 provisioner.provision(id);
             } catch (RuntimeException e) {
                 // Most likely a concurrent first request created it; look again below.
             }
-            user = findUser(id.userId());
+            owner = users.credentialOwner(id.userId());
         }
-        if (user == null || user.getDeletedAt() != null) {
+        if (owner == null) {
             throw Errors.INVALID_AUTHORIZATION.error();
         }
-        Callers.UserSnapshot s = snapshot(user);
-        boolean admin = s.admin() || id.inGroup(settings.adminGroup());
-        Callers.UserSnapshot effective = new Callers.UserSnapshot(s.pk(), s.userId(), admin, s.state(),
-                s.stateDescription(), s.emailValidatedAt());
+        CredentialOwner effective = owner.withAdmin(owner.admin() || id.inGroup(settings.adminGroup()));
         Caller caller = Callers.of(Caller.Kind.SSO, id.tokenId(), Rights.of(Right.RIGHT_ALL), effective,
                 config.contactInfoValidationRequired(), config.adminRightsAll());
         return new Verified(caller, id.expiresAt());
     }
 
-    private UserEntity findUser(String userId) {
-        List<UserEntity> users = em.createNamedQuery("User.byUserId", UserEntity.class)
-                .setParameter("userId", userId).getResultList();
-        return users.isEmpty() ? null : users.get(0);
-    }
-
-    private Caller build(Caller.Kind kind, String credentialId, List<Right> rights, UserEntity user) {
-        return Callers.of(kind, credentialId, Rights.of(rights), snapshot(user),
+    private Caller build(Caller.Kind kind, String credentialId, List<Right> rights, CredentialOwner owner) {
+        return Callers.of(kind, credentialId, Rights.of(rights), owner,
                 config.contactInfoValidationRequired(), config.adminRightsAll());
-    }
-
-    static Callers.UserSnapshot snapshot(UserEntity u) {
-        return new Callers.UserSnapshot(u.getId(), u.getUserId(), u.isAdmin(), State.ofNumber(u.getState()),
-                u.getStateDescription(), u.getPrimaryEmailAddressValidatedAt());
     }
 }

@@ -1,9 +1,10 @@
 package io.keyward.contactinfo;
 
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.error.Errors;
 import io.keyward.error.Validation;
+import io.keyward.rights.EntityRights;
 import io.keyward.rights.Right;
-import io.keyward.rights.UserRights;
 import io.keyward.wire.JsonIn;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ public class ContactInfoValidationService {
             "gateway_ids", "organization_ids", "user_ids");
 
     @Inject
-    UserRights rights;
+    EntityRights rights;
 
     /** Users: {@code RIGHT_USER_SETTINGS_BASIC}, then {@code no_validation_needed}. */
     public void request(JsonIn ids) {
@@ -33,7 +34,7 @@ public class ContactInfoValidationService {
         if (kind.equals("user_ids")) {
             String userId = ids.object("user_ids").map(u -> u.string("user_id")).orElse("");
             EmailValidationService.validateUserId(userId, false);
-            rights.require(userId, Right.RIGHT_USER_SETTINGS_BASIC);
+            rights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_BASIC);
         }
         // No entity of Keyward has legacy contact info to validate.
         throw Errors.NO_VALIDATION_NEEDED.error();

@@ -3,10 +3,11 @@ package io.keyward.contactinfo;
 import io.keyward.config.KeywardConfig.Option;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Secrets;
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.error.Errors;
 import io.keyward.error.Validation;
+import io.keyward.rights.EntityRights;
 import io.keyward.rights.Right;
-import io.keyward.rights.UserRights;
 import io.keyward.user.EmailValidationRequested;
 import io.keyward.user.MailRequest;
 import io.keyward.user.UserCredentialsChanged;
@@ -44,7 +45,7 @@ public class EmailValidationService {
     EntityManager em;
 
     @Inject
-    UserRights rights;
+    EntityRights rights;
 
     @Inject
     KeywardConfig config;
@@ -62,7 +63,7 @@ public class EmailValidationService {
     /** RequestValidation: {@code RIGHT_USER_SETTINGS_BASIC} on the user; honours the retry interval. */
     public View request(String userId) {
         validateUserId(userId, true);
-        rights.require(userId, Right.RIGHT_USER_SETTINGS_BASIC);
+        rights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_BASIC);
         UserEntity user = activeUser(userId);
         if (user == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);

@@ -1,14 +1,15 @@
 package io.keyward.notification;
 
 import io.keyward.config.KeywardConfig;
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.error.Errors;
 import io.keyward.notification.ClusterKeys.ClusterPeer;
 import io.keyward.notification.NotificationJson.CreateNotification;
 import io.keyward.notification.NotificationJson.ListNotifications;
 import io.keyward.notification.NotificationJson.UpdateStatus;
 import io.keyward.rights.CallerContext;
+import io.keyward.rights.EntityRights;
 import io.keyward.rights.Right;
-import io.keyward.rights.UserRights;
 import io.keyward.user.MailRequest;
 import io.keyward.user.NotificationRequest;
 import io.keyward.user.UserEntity;
@@ -58,7 +59,7 @@ public class NotificationService {
     CallerContext context;
 
     @Inject
-    UserRights rights;
+    EntityRights rights;
 
     @Inject
     KeywardConfig config;
@@ -118,7 +119,7 @@ public class NotificationService {
 
     /** List: newest first, filtered by status (empty = all), for the receiver only. */
     public Page list(ListNotifications req) {
-        rights.require(req.receiverUserId(), Right.RIGHT_USER_NOTIFICATIONS_READ);
+        rights.require(EntityIdentifiers.user(req.receiverUserId()), Right.RIGHT_USER_NOTIFICATIONS_READ);
         Long pk = userPk(req.receiverUserId());
         List<Short> statuses = req.statuses().stream().map(s -> (short) s.number()).collect(Collectors.toList());
         String filter = statuses.isEmpty() ? "" : " AND r.status IN :statuses";
@@ -161,7 +162,7 @@ public class NotificationService {
      * do not exist or are addressed to someone else are ignored.
      */
     public void updateStatus(UpdateStatus req) {
-        rights.require(req.receiverUserId(), Right.RIGHT_USER_NOTIFICATIONS_READ);
+        rights.require(EntityIdentifiers.user(req.receiverUserId()), Right.RIGHT_USER_NOTIFICATIONS_READ);
         Long pk = userPk(req.receiverUserId());
         em.createQuery("UPDATE NotificationReceiverEntity r SET r.status = :status, r.statusUpdatedAt = :now"
                         + " WHERE r.userPk = :pk AND r.notificationId IN :ids")
@@ -278,7 +279,7 @@ public class NotificationService {
                 .setParameter("id", userId)
                 .getResultList();
         if (pk.isEmpty()) {
-            // UserRights already answered for a missing user; this is a concurrent deletion.
+            // EntityRights already answered for a missing user; this is a concurrent deletion.
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
         }
         return pk.get(0);

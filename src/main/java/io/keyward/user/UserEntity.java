@@ -1,5 +1,8 @@
 package io.keyward.user;
 
+import io.keyward.entity.EntityIdentifiers;
+import io.keyward.entity.State;
+import io.keyward.rights.CredentialOwner;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -99,6 +102,12 @@ public class UserEntity {
     /** Keeps {@code active_email} in step with the address and the deletion mark. */
     private void syncActiveEmail() {
         activeEmail = deletedAt == null && primaryEmailAddress != null ? primaryEmailAddress.toLowerCase(java.util.Locale.ROOT) : null;
+    }
+
+    /** What authenticating one of this user's credentials needs to know about the user. */
+    public CredentialOwner credentialOwner() {
+        return new CredentialOwner(EntityIdentifiers.user(userId), admin, State.ofNumber(state), stateDescription,
+                primaryEmailAddressValidatedAt);
     }
 
     public Long getId() {

@@ -4,14 +4,15 @@ import io.keyward.config.KeywardConfig.Option;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.PasswordHasher;
 import io.keyward.crypto.Tokens;
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
 import io.keyward.rights.Caller;
 import io.keyward.rights.CallerContext;
+import io.keyward.rights.EntityRights;
 import io.keyward.rights.Right;
 import io.keyward.rights.Rights;
-import io.keyward.rights.UserRights;
 import io.keyward.user.UserMapper.ReadOptions;
 import io.keyward.user.UserRequests.CreateUser;
 import io.keyward.user.UserRequests.ListUsers;
@@ -66,7 +67,7 @@ public class UserRegistry {
     CallerContext context;
 
     @Inject
-    UserRights rights;
+    EntityRights rights;
 
     @Inject
     KeywardConfig config;
@@ -221,7 +222,7 @@ public class UserRegistry {
         }
         boolean publicOnly = false;
         try {
-            rights.requireLoaded(userId, u != null, Right.RIGHT_USER_INFO);
+            rights.requireLoaded(EntityIdentifiers.user(userId), u != null, Right.RIGHT_USER_INFO);
         } catch (KeywardException denied) {
             for (String p : mask.paths()) {
                 if (!UserFields.isPublic(p)) {
@@ -352,7 +353,7 @@ public class UserRegistry {
         // Locked before the rights check so that the check needs no query of its own (issue 8); a denied
         // caller's transaction ends, and the lock with it, right away.
         UserEntity u = store.lock(userId, false);
-        rights.requireLoaded(userId, u != null, Right.RIGHT_USER_SETTINGS_BASIC);
+        rights.requireLoaded(EntityIdentifiers.user(userId), u != null, Right.RIGHT_USER_SETTINGS_BASIC);
         Caller caller = context.caller();
         boolean admin = caller.admin();
 
@@ -535,7 +536,7 @@ public class UserRegistry {
     /** {@code DELETE /users/{user_id}} (API.md §4.5): soft delete. */
     public void delete(String userId) {
         UserValidation.bareUserId(userId);
-        rights.require(userId, Right.RIGHT_USER_DELETE);
+        rights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_DELETE);
         UserEntity u = store.lock(userId, false);
         if (u == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
@@ -551,7 +552,7 @@ public class UserRegistry {
     /** {@code POST /users/{user_id}/restore} (API.md §4.6): within the restore window. */
     public void restore(String userId) {
         UserValidation.bareUserId(userId);
-        rights.require(userId, true, Rights.of(Right.RIGHT_USER_DELETE));
+        rights.require(EntityIdentifiers.user(userId), true, Rights.of(Right.RIGHT_USER_DELETE));
         UserEntity u = store.lock(userId, true);
         if (u == null || u.getDeletedAt() == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);

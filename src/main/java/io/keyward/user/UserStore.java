@@ -1,6 +1,9 @@
 package io.keyward.user;
 
+import io.keyward.entity.EntityType;
 import io.keyward.error.Errors;
+import io.keyward.rights.CredentialOwner;
+import io.keyward.rights.EntityDirectory;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -37,7 +40,7 @@ import javax.sql.DataSource;
  * {@code already_exists}, so concurrent Creates of one ID or address cannot both win.
  */
 @ApplicationScoped
-public class UserStore {
+public class UserStore implements EntityDirectory {
     @PersistenceContext(unitName = "keyward")
     EntityManager em;
 
@@ -51,6 +54,32 @@ public class UserStore {
 
     /** A page of users and the total number of matches. */
     record Page(List<UserEntity> users, long total) {
+    }
+
+    @Override
+    public EntityType type() {
+        return EntityType.USER;
+    }
+
+    /** For {@link io.keyward.rights.EntityRights}: whether the user exists (soft-deleted only with {@code includeDeleted}). */
+    @Override
+    public boolean exists(String userId, boolean includeDeleted) {
+        String jpql = includeDeleted
+                ? "SELECT COUNT(u) FROM UserEntity u WHERE u.userId = :id"
+                : "SELECT COUNT(u) FROM UserEntity u WHERE u.userId = :id AND u.deletedAt IS NULL";
+        return em.createQuery(jpql, Long.class).setParameter("id", userId).getSingleResult() > 0;
+    }
+
+    @Override
+    public CredentialOwner credentialOwner(String userId) {
+        UserEntity u = find(userId, false);
+        return u == null ? null : u.credentialOwner();
+    }
+
+    @Override
+    public CredentialOwner credentialOwner(long key) {
+        UserEntity u = em.find(UserEntity.class, key);
+        return u == null || u.getDeletedAt() != null ? null : u.credentialOwner();
     }
 
     UserEntity find(String userId, boolean includeDeleted) {

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyward.authn.Callers;
 import io.keyward.authn.CredentialVerifier;
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
 import io.keyward.ops.Deployments;
 import io.keyward.rights.Caller;
 import io.keyward.rights.CallerContext;
+import io.keyward.rights.CredentialOwner;
 import io.keyward.rights.Right;
 import io.keyward.rights.Rights;
 import io.keyward.testsupport.EventRecorder;
@@ -82,7 +84,7 @@ class ApiKeyServiceIT {
         userId = "svc-" + UUID.randomUUID().toString().substring(0, 8);
         SeedSql.createUser(ds, userId, Map.of("name", "Service Test"));
         context.actAs(Callers.of(Caller.Kind.API_KEY, "test", Rights.of(Right.RIGHT_ALL),
-                new Callers.UserSnapshot(0, userId, false, State.STATE_APPROVED, "", Instant.now()), false, false));
+                new CredentialOwner(EntityIdentifiers.user(userId), false, State.STATE_APPROVED, "", Instant.now()), false, false));
     }
 
     private static JsonIn json(String s) {

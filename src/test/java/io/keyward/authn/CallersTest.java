@@ -1,7 +1,9 @@
 package io.keyward.authn;
 
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
 import io.keyward.rights.Caller;
+import io.keyward.rights.CredentialOwner;
 import io.keyward.rights.Right;
 import io.keyward.rights.Rights;
 import java.time.Instant;
@@ -18,7 +20,7 @@ class CallersTest {
 
     private static Caller caller(State state, boolean admin, boolean validated, boolean validationRequired,
                                  boolean adminRightsAll, Rights rights, String description) {
-        Callers.UserSnapshot u = new Callers.UserSnapshot(1, "usr", admin, state, description,
+        CredentialOwner u = new CredentialOwner(EntityIdentifiers.user("usr"), admin, state, description,
                 validated ? Instant.now() : null);
         return Callers.of(Caller.Kind.API_KEY, "KEY", rights, u, validationRequired, adminRightsAll);
     }

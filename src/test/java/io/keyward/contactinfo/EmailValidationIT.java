@@ -4,6 +4,7 @@ import io.keyward.authn.Callers;
 import io.keyward.authn.CredentialVerifier;
 import io.keyward.authn.OAuthService;
 import io.keyward.crypto.PasswordHasher;
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
 import io.keyward.error.KeywardException;
 import io.keyward.it.Api.Reply;
@@ -107,7 +108,7 @@ class EmailValidationIT {
     }
 
     static Caller own(String userId) {
-        return new Caller(Caller.Kind.API_KEY, userId, "k", Rights.of(Right.RIGHT_USER_INFO,
+        return new Caller(Caller.Kind.API_KEY, EntityIdentifiers.user(userId), "k", Rights.of(Right.RIGHT_USER_INFO,
                 Right.RIGHT_USER_SETTINGS_BASIC), Rights.NONE, false, State.STATE_APPROVED, "", List.of());
     }
 

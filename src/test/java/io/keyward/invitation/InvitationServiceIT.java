@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
@@ -51,9 +52,9 @@ class InvitationServiceIT {
         return MailDeployments.withRunId("invitation-it", "i");
     }
 
-    static final Caller ADMIN = new Caller(Caller.Kind.API_KEY, "admin", "test-key", Rights.ALL, Rights.ADMIN,
+    static final Caller ADMIN = new Caller(Caller.Kind.API_KEY, EntityIdentifiers.user("admin"), "test-key", Rights.ALL, Rights.ADMIN,
             true, State.STATE_APPROVED, "", List.of());
-    static final Caller ADMIN_WITHOUT_INVITE_RIGHT = new Caller(Caller.Kind.API_KEY, "admin", "test-key",
+    static final Caller ADMIN_WITHOUT_INVITE_RIGHT = new Caller(Caller.Kind.API_KEY, EntityIdentifiers.user("admin"), "test-key",
             Rights.of(io.keyward.rights.Right.RIGHT_USER_INFO), Rights.of(io.keyward.rights.Right.RIGHT_USER_INFO),
             true, State.STATE_APPROVED, "", List.of());
 
@@ -148,7 +149,7 @@ class InvitationServiceIT {
     void onlyCallersWithUniversalSendInvitesMay() {
         String email = "denied." + run() + "@example.com";
         for (Caller c : List.of(Caller.ANONYMOUS, ADMIN_WITHOUT_INVITE_RIGHT,
-                new Caller(Caller.Kind.API_KEY, "someone", "k", Rights.ALL, Rights.NONE, false,
+                new Caller(Caller.Kind.API_KEY, EntityIdentifiers.user("someone"), "k", Rights.ALL, Rights.NONE, false,
                         State.STATE_APPROVED, "", List.of()))) {
             callers.actAs(c);
             assertError("no_invite_rights", () -> service.send(email));

@@ -1,6 +1,7 @@
 package io.keyward.notification;
 
 import io.keyward.crypto.PasswordHasher;
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
 import io.keyward.notification.NotificationJson.CreateNotification;
 import io.keyward.rights.Caller;
@@ -104,13 +105,13 @@ public class NotificationTestSupport {
     /** A caller holding all rights on its own user (like a RIGHT_ALL API key), optionally an admin. */
     public static Caller caller(String userId, boolean admin) {
         Rights rights = Rights.of(Right.RIGHT_ALL).implied();
-        return new Caller(Caller.Kind.API_KEY, userId, "test-key", rights,
+        return new Caller(Caller.Kind.API_KEY, EntityIdentifiers.user(userId), "test-key", rights,
                 admin ? Rights.ADMIN.intersect(rights) : Rights.NONE, admin, State.STATE_APPROVED, "", List.of());
     }
 
     /** A caller whose credential has only the given rights. */
     public static Caller caller(String userId, Right... rights) {
-        return new Caller(Caller.Kind.API_KEY, userId, "test-key", Rights.of(rights).implied(), Rights.NONE, false,
+        return new Caller(Caller.Kind.API_KEY, EntityIdentifiers.user(userId), "test-key", Rights.of(rights).implied(), Rights.NONE, false,
                 State.STATE_APPROVED, "", List.of());
     }
 }

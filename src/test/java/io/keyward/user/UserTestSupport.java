@@ -1,5 +1,6 @@
 package io.keyward.user;
 
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
 import io.keyward.ops.Deployments;
 import io.keyward.rights.Caller;
@@ -36,18 +37,18 @@ final class UserTestSupport {
     /** The bootstrap admin, acting with an all-rights credential. */
     static Caller admin() {
         Rights all = Rights.of(Right.RIGHT_ALL).implied();
-        return new Caller(Caller.Kind.API_KEY, "admin", "test-key", all, Rights.ADMIN.intersect(all), true,
+        return new Caller(Caller.Kind.API_KEY, EntityIdentifiers.user("admin"), "test-key", all, Rights.ADMIN.intersect(all), true,
                 State.STATE_APPROVED, "", List.of());
     }
 
     /** An approved, non-admin user acting with a credential holding {@code rights}. */
     static Caller user(String userId, Right... rights) {
-        return new Caller(Caller.Kind.API_KEY, userId, "test-key", Rights.of(rights).implied(), Rights.NONE, false,
+        return new Caller(Caller.Kind.API_KEY, EntityIdentifiers.user(userId), "test-key", Rights.of(rights).implied(), Rights.NONE, false,
                 State.STATE_APPROVED, "", List.of());
     }
 
     static Caller user(String userId, State state, String description, Right... rights) {
-        return new Caller(Caller.Kind.API_KEY, userId, "test-key", Rights.of(rights).implied(), Rights.NONE, false,
+        return new Caller(Caller.Kind.API_KEY, EntityIdentifiers.user(userId), "test-key", Rights.of(rights).implied(), Rights.NONE, false,
                 state, description, List.of());
     }
 
