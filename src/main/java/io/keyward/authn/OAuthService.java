@@ -7,6 +7,7 @@ import io.keyward.crypto.Tokens;
 import io.keyward.rights.CredentialRevoked;
 import io.keyward.rights.Right;
 import io.keyward.rights.RightsColumn;
+import io.keyward.user.LoginThrottle;
 import io.keyward.user.UserEntity;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
@@ -52,7 +53,8 @@ public class OAuthService {
             throw OAuthException.invalidRequest("username and password are required");
         }
         checkClientId(clientId);
-        long wait = throttle.retryAfterSeconds(username, address);
+        // The attempt is counted before the hash is computed: concurrent guesses cannot overrun the limit.
+        long wait = throttle.reserve(username, address);
         if (wait > 0) {
             throw OAuthException.throttled(wait);
         }
@@ -68,10 +70,9 @@ public class OAuthService {
             valid = PasswordHasher.verify(password, stored);
         }
         if (!valid || user.getDeletedAt() != null) {
-            throttle.failed(username, address);
             throw OAuthException.invalidGrant(BAD_CREDENTIALS);
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         if (PasswordHasher.needsRehash(stored)) {
             user.setPasswordHash(PasswordHasher.hash(password));
         }

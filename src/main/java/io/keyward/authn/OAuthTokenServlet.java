@@ -1,5 +1,7 @@
 package io.keyward.authn;
 
+import io.keyward.config.KeywardConfig;
+import io.keyward.user.ClientAddress;
 import io.keyward.wire.JsonP;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -20,6 +22,9 @@ public class OAuthTokenServlet extends HttpServlet {
     @Inject
     OAuthService service;
 
+    @Inject
+    KeywardConfig config;
+
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setHeader("Cache-Control", "no-store");
@@ -32,7 +37,8 @@ public class OAuthTokenServlet extends HttpServlet {
                 throw OAuthException.invalidRequest("grant_type is required");
             } else if (grantType.equals("password")) {
                 pair = service.passwordGrant(single(req, "username"), single(req, "password"), single(req, "client_id"),
-                        req.getRemoteAddr());
+                        ClientAddress.resolve(req.getRemoteAddr(), req.getHeader("Forwarded"), req.getHeader("X-Forwarded-For"),
+                                config.trustedProxies()));
             } else if (grantType.equals("refresh_token")) {
                 pair = service.refreshGrant(single(req, "refresh_token"), single(req, "client_id"));
             } else {

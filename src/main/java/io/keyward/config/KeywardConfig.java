@@ -69,10 +69,15 @@ public class KeywardConfig {
         OAUTH_REFRESH_TOKEN_TTL("is.oauth.refresh-token-ttl", "720h", "Lifetime of refresh tokens from POST /oauth/token."),
         AUTH_CACHE_TTL("is.auth.cache-ttl", "5s", "How long a node reuses a verified API key or token without checking the database again (0 disables); other nodes see a revocation within this time."),
         USER_CACHE_TTL("is.user.cache-ttl", "5s", "How long a node answers a user's Get from its own copy without reading the database again (0 disables); other nodes' changes show within this time, this node's at once."),
-        LOGIN_THROTTLE_ENABLED("is.oauth.login-throttle.enabled", "true", "Throttle failed logins on POST /oauth/token."),
-        LOGIN_THROTTLE_MAX_PER_USER("is.oauth.login-throttle.max-failures-per-user", "5", "Failed logins of one user ID within the window before further attempts are refused."),
-        LOGIN_THROTTLE_MAX_PER_ADDRESS("is.oauth.login-throttle.max-failures-per-address", "100", "Failed logins from one client address within the window before further attempts are refused."),
-        LOGIN_THROTTLE_WINDOW("is.oauth.login-throttle.window", "15m", "Sliding window of the login throttle."),
+        LOGIN_THROTTLE_ENABLED("is.oauth.login-throttle.enabled", "true", "Throttle failed password checks (POST /oauth/token, UpdatePassword); the counts are kept in the database and shared by all nodes."),
+        LOGIN_THROTTLE_MAX_PER_USER_ADDRESS("is.oauth.login-throttle.max-failures-per-user-address", "5", "Failed password checks of one user ID from one client address within the window before that address is refused for that user until the window ends."),
+        LOGIN_THROTTLE_MAX_PER_ADDRESS("is.oauth.login-throttle.max-failures-per-address", "100", "Failed password checks from one client address within the window before further attempts from it are refused."),
+        LOGIN_THROTTLE_WINDOW("is.oauth.login-throttle.window", "15m", "Window of the per-address and per-user-and-address limits."),
+        LOGIN_THROTTLE_MAX_PER_USER("is.oauth.login-throttle.max-failures-per-user", "20", "Failed password checks of one user ID from all addresses before each further attempt must wait a growing delay (no hard lockout)."),
+        LOGIN_THROTTLE_USER_WAIT_INCREMENT("is.oauth.login-throttle.user-wait-increment", "1m", "How much the per-user delay grows with each further failure."),
+        LOGIN_THROTTLE_USER_MAX_WAIT("is.oauth.login-throttle.user-max-wait", "15m", "Longest per-user delay."),
+        LOGIN_THROTTLE_USER_RESET_AFTER("is.oauth.login-throttle.user-reset-after", "12h", "A user's failure count starts over after this long without failures (and at each successful check)."),
+        HTTP_TRUSTED_PROXIES("is.http.trusted-proxies", "", "Reverse proxies (addresses or CIDR ranges, comma-separated) whose Forwarded / X-Forwarded-For header names the client address; empty: the peer address is the client's."),
         SSO_ENABLED("is.sso.enabled", "false", "Accept enterprise SSO JWTs as bearer tokens (verified with the standard mp.jwt.verify.* options); off: JWTs are rejected."),
         SSO_USER_CLAIM("is.sso.user-claim", "", "JWT claim naming the user ID; empty: preferred_username, then upn, then sub."),
         SSO_GROUPS_CLAIM("is.sso.groups-claim", "groups", "JWT claim listing the user's groups."),
@@ -164,6 +169,10 @@ public class KeywardConfig {
             }
         }
         return out;
+    }
+
+    public Set<String> trustedProxies() {
+        return list(Option.HTTP_TRUSTED_PROXIES);
     }
 
     public Set<String> extraBlockedUserIds() {

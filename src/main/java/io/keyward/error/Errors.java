@@ -85,6 +85,9 @@ public final class Errors {
             "token_expired", "token expired", GrpcCode.UNAUTHENTICATED);
     public static final ErrorDefinition OLD_PASSWORD = new ErrorDefinition(IS,
             "old_password", "incorrect old password", GrpcCode.UNAUTHENTICATED);
+    public static final ErrorDefinition TOO_MANY_ATTEMPTS = new ErrorDefinition("pkg/ratelimit",
+            "rate_limit_exceeded", "too many failed password checks, retry after `{retry_after}` seconds",
+            GrpcCode.RESOURCE_EXHAUSTED);
     public static final ErrorDefinition TEMPORARY_PASSWORD_EXPIRED = new ErrorDefinition(IS,
             "temporary_password_expired", "temporary password expired", GrpcCode.UNAUTHENTICATED);
 

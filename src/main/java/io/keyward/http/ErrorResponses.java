@@ -13,12 +13,21 @@ public final class ErrorResponses {
     }
 
     public static Response of(KeywardException e) {
-        return build(e.definition().code(), ErrorBodies.of(e), e.getMessage());
+        return retryAfter(e, build(e.definition().code(), ErrorBodies.of(e), e.getMessage()));
     }
 
     public static Response of(KeywardException e, String correlationId) {
-        return build(e.definition().code(), correlationId == null ? ErrorBodies.of(e) : ErrorBodies.of(e, correlationId),
-                e.getMessage());
+        return retryAfter(e, build(e.definition().code(), correlationId == null ? ErrorBodies.of(e) : ErrorBodies.of(e, correlationId),
+                e.getMessage()));
+    }
+
+    /** An error that says when to come back ({@code retry_after}, seconds) says it in the header too. */
+    private static Response retryAfter(KeywardException e, Response r) {
+        Object seconds = e.attributes().get("retry_after");
+        if (seconds == null) {
+            return r;
+        }
+        return Response.fromResponse(r).header("Retry-After", seconds.toString()).build();
     }
 
     public static Response of(WireFormatException e) {

@@ -33,6 +33,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,6 +92,15 @@ public class UserRegistry {
 
     @Inject
     Event<EmailValidationRequested> emailValidations;
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    PasswordChanges passwordChanges;
+
+    @Inject
+    HttpServletRequest httpRequest;
 
     /** A list answer: the users (wire JSON) and the total for X-Total-Count. */
     public record Listing(JsonObject body, long total) {
@@ -598,7 +608,14 @@ public class UserRegistry {
 
     // ================================================================== Passwords
 
-    /** {@code PUT /users/{user_id}/password} (API.md §4.8): the old or temporary password is the credential. */
+    /**
+     * {@code PUT /users/{user_id}/password} (API.md §4.8): the old or temporary password is the credential,
+     * so a check counts against the login throttle like a password grant (issue 12 §1). The hashes are
+     * verified and computed outside any transaction — no row lock, no pooled connection held while
+     * hashing — and the change is then written in a short transaction only if the stored hashes are still
+     * those that were verified.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void updatePassword(UpdatePassword request) {
         String userId = request.userId();
         UserValidation.userId(userId, Where.of("user_ids", "UpdateUserPasswordRequest"));
@@ -612,38 +629,42 @@ public class UserRegistry {
         if (request.oldPassword().equals(request.newPassword())) {
             throw Errors.PASSWORD_EQUALS_OLD.error();
         }
-        UserEntity u = store.lock(userId, false);
+        UserEntity u = store.find(userId, false);
         if (u == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
         }
-        Instant now = Timestamps.now();
-        if (!PasswordHasher.verify(request.oldPassword(), u.getPasswordHash())) {
-            if (u.getTemporaryPasswordHash().isEmpty()
-                    || !PasswordHasher.verify(request.oldPassword(), u.getTemporaryPasswordHash())) {
+        String address = clientAddress();
+        long wait = throttle.reserve(userId, address);
+        if (wait > 0) {
+            throw Errors.TOO_MANY_ATTEMPTS.error("retry_after", wait);
+        }
+        String verifiedPassword = u.getPasswordHash();
+        String verifiedTemporary = u.getTemporaryPasswordHash();
+        boolean temporary = false;
+        if (!PasswordHasher.verify(request.oldPassword(), verifiedPassword)) {
+            if (verifiedTemporary.isEmpty() || !PasswordHasher.verify(request.oldPassword(), verifiedTemporary)) {
                 LOG.fine(() -> "user.update.incorrect_password " + userId);
                 throw Errors.OLD_PASSWORD.error();
             }
-            if (u.getTemporaryPasswordExpiresAt() != null && u.getTemporaryPasswordExpiresAt().isBefore(now)) {
+            if (u.getTemporaryPasswordExpiresAt() != null && u.getTemporaryPasswordExpiresAt().isBefore(Timestamps.now())) {
                 LOG.fine(() -> "user.update.incorrect_password " + userId);
                 throw Errors.TEMPORARY_PASSWORD_EXPIRED.error();
             }
-            u.setTemporaryPasswordHash("");
-            u.setTemporaryPasswordCreatedAt(null);
-            u.setTemporaryPasswordExpiresAt(null);
+            temporary = true;
         }
+        throttle.succeeded(userId, address);
         // Hashed only once the old password checked out: a wrong guess costs one hash computation, not two.
-        u.setPasswordHash(PasswordHasher.hash(request.newPassword()));
-        u.setPasswordUpdatedAt(now);
-        u.setRequirePasswordUpdate(false);
-        u.setUpdatedAt(now);
-        store.flush();
-        if (request.revokeAllAccess()) {
-            credentials.fire(new UserCredentialsChanged(userId, true));
+        String newHash = PasswordHasher.hash(request.newPassword());
+        passwordChanges.apply(userId, verifiedPassword, verifiedTemporary, temporary, newHash, request.revokeAllAccess());
+    }
+
+    private String clientAddress() {
+        try {
+            return ClientAddress.resolve(httpRequest.getRemoteAddr(), httpRequest.getHeader("Forwarded"),
+                    httpRequest.getHeader("X-Forwarded-For"), config.trustedProxies());
+        } catch (RuntimeException e) {
+            return ""; // not called over HTTP (in-container use)
         }
-        notifications.fire(new NotificationRequest(userId, "password_changed", null, null,
-                List.of("NOTIFICATION_RECEIVER_COLLABORATOR"), List.of(userId), false));
-        mail.fire(new MailRequest("password_changed", u.getPrimaryEmailAddress(), u.getName(),
-                values("user_id", userId), Map.of()));
     }
 
     /**

@@ -115,6 +115,22 @@ final class Attacker {
         return send("POST", "/oauth/token", Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
     }
 
+    /**
+     * A password grant from {@code clientAddress}, as a reverse proxy would forward it: the test server
+     * trusts 127.0.0.1 as a proxy ({@code is.http.trusted-proxies}), so the header names the client.
+     */
+    static Answer loginFrom(String clientAddress, String userId, String password) {
+        return send("POST", "/oauth/token", Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "X-Forwarded-For", clientAddress), "grant_type=password&username=" + Api.enc(userId) + "&password=" + Api.enc(password));
+    }
+
+    /** UpdatePassword from {@code clientAddress} (through the trusted proxy). */
+    static Answer changePasswordFrom(String clientAddress, String userId, String oldPassword, String newPassword) {
+        return send("PUT", "/api/v3/users/" + userId + "/password", Map.of("Content-Type", "application/json",
+                "X-Forwarded-For", clientAddress), Json.createObjectBuilder().add("old", oldPassword).add("new", newPassword)
+                .build().toString());
+    }
+
     /** Registers a user anonymously, as anyone on the internet can. */
     static String register(String prefix) {
         String id = Api.uniqueId(prefix);

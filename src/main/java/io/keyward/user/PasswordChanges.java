@@ -1,0 +1,62 @@
+package io.keyward.user;
+
+import io.keyward.error.Errors;
+import io.keyward.wire.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The write of UpdatePassword, in its own short transaction: the user row is locked only to compare the
+ * stored hashes with those the caller's old password was verified against, and to store the new hash that
+ * was computed before. A change that happened in between (another password change, a new temporary
+ * password) makes the old password stale: {@code old_password}.
+ */
+@ApplicationScoped
+public class PasswordChanges {
+    @Inject
+    UserStore store;
+
+    @Inject
+    Event<MailRequest> mail;
+
+    @Inject
+    Event<NotificationRequest> notifications;
+
+    @Inject
+    Event<UserCredentialsChanged> credentials;
+
+    @Transactional
+    public void apply(String userId, String verifiedPassword, String verifiedTemporary, boolean viaTemporary, String newHash,
+               boolean revokeAllAccess) {
+        UserEntity u = store.lock(userId, false);
+        if (u == null) {
+            throw Errors.USER_NOT_FOUND.error("user_id", userId);
+        }
+        if (!u.getPasswordHash().equals(verifiedPassword) || !u.getTemporaryPasswordHash().equals(verifiedTemporary)) {
+            throw Errors.OLD_PASSWORD.error();
+        }
+        Instant now = Timestamps.now();
+        if (viaTemporary) {
+            u.setTemporaryPasswordHash("");
+            u.setTemporaryPasswordCreatedAt(null);
+            u.setTemporaryPasswordExpiresAt(null);
+        }
+        u.setPasswordHash(newHash);
+        u.setPasswordUpdatedAt(now);
+        u.setRequirePasswordUpdate(false);
+        u.setUpdatedAt(now);
+        store.flush();
+        if (revokeAllAccess) {
+            credentials.fire(new UserCredentialsChanged(userId, true));
+        }
+        notifications.fire(new NotificationRequest(userId, "password_changed", null, null,
+                List.of("NOTIFICATION_RECEIVER_COLLABORATOR"), List.of(userId), false));
+        mail.fire(new MailRequest("password_changed", u.getPrimaryEmailAddress(), u.getName(),
+                Map.of("user_id", userId), Map.of()));
+    }
+}
