@@ -3,7 +3,7 @@ package io.keyward.apikey;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Tokens;
 import io.keyward.entity.EntityIdentifiers;
-import io.keyward.entity.UserIds;
+import io.keyward.entity.Ids;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
 import io.keyward.error.Validation;
@@ -78,7 +78,7 @@ public class ApiKeyService {
     /** UserAccess.ListRights (API.md §6.1): the caller's rights on the user, entity-scoped rights only; {@code {}} when none. */
     public JsonObject listRights(String userId) {
         try {
-            UserIds.validate("user_id", userId);
+            Ids.validateUserId("user_id", userId);
         } catch (KeywardException e) {
             throw Validation.invalidIdentifiers(e);
         }
@@ -89,7 +89,7 @@ public class ApiKeyService {
 
     /** CreateAPIKey: the answer carries the whole token in {@code key}, the only time it is shown. */
     public JsonObject create(String userId, JsonIn body) {
-        UserIds.validate("user_ids.user_id", userId);
+        Ids.validateUserId("user_ids.user_id", userId);
         String name = body.string("name");
         List<Right> rights = body.enumList("rights", Right.class);
         Optional<Instant> expiresAt = body.timestamp("expires_at");
@@ -125,7 +125,7 @@ public class ApiKeyService {
 
     /** ListAPIKeys: without secrets, expired keys included; default order by ID. */
     public Page list(String userId, Query query) {
-        UserIds.validate("user_ids.user_id", userId);
+        Ids.validateUserId("user_ids.user_id", userId);
         String order = query.string("order");
         if (!order.isEmpty() && !ORDERS.contains(order)) {
             throw Validation.invalid("order", "value must be in list [" + String.join(" ", ORDERS) + "]");
@@ -158,7 +158,7 @@ public class ApiKeyService {
 
     /** GetAPIKey: never the secret. */
     public JsonObject get(String userId, String keyId) {
-        UserIds.validate("user_ids.user_id", userId);
+        Ids.validateUserId("user_ids.user_id", userId);
         userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
         return ApiKeyJson.of(key(userId, keyId));
     }
@@ -169,7 +169,7 @@ public class ApiKeyService {
      */
     public JsonObject update(String userId, String keyId, JsonIn body) {
         FieldMask mask = FieldMask.fromBody(body, "field_mask").requireAllowed(UPDATE_PATHS);
-        UserIds.validate("user_ids.user_id", userId);
+        Ids.validateUserId("user_ids.user_id", userId);
         JsonIn apiKey = body.object("api_key").orElse(JsonIn.of(jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
         String name = apiKey.string("name");
         List<Right> rights = apiKey.enumList("rights", Right.class);
@@ -216,7 +216,7 @@ public class ApiKeyService {
 
     /** DeleteAPIKey: the key stops authenticating at once. */
     public void delete(String userId, String keyId) {
-        UserIds.validate("user_ids.user_id", userId);
+        Ids.validateUserId("user_ids.user_id", userId);
         userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
         ApiKeyEntity k = key(userId, keyId);
         em.remove(k);

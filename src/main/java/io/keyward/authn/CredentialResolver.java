@@ -3,7 +3,7 @@ package io.keyward.authn;
 import io.keyward.cluster.ChangeFeed;
 import io.keyward.cluster.RemoteChange;
 import io.keyward.config.KeywardConfig;
-import io.keyward.crypto.Tokens;
+import io.keyward.crypto.Secrets;
 import io.keyward.rights.Caller;
 import io.keyward.user.UserCredentialsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +50,7 @@ public class CredentialResolver {
         if (ttl.isZero() || ttl.isNegative() || !feed.copiesCurrent()) {
             return verifier.verify(token).caller();
         }
-        String key = Base64.getEncoder().encodeToString(Tokens.sha256(token));
+        String key = Base64.getEncoder().encodeToString(Secrets.sha256Bytes(token));
         Instant now = Instant.now();
         Entry e = cache.get(key);
         if (e != null && now.isBefore(e.validUntil())) {

@@ -2,6 +2,7 @@ package io.keyward.authn;
 
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.PasswordHasher;
+import io.keyward.crypto.Secrets;
 import io.keyward.crypto.Tokens;
 import io.keyward.rights.CredentialRevoked;
 import io.keyward.rights.Right;
@@ -15,7 +16,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
+import io.keyward.entity.Ids;
 
 /**
  * Issues OAuth access and refresh tokens (POST /oauth/token): the resource-owner password grant and the
@@ -25,7 +26,6 @@ import java.util.regex.Pattern;
  */
 @Stateless
 public class OAuthService {
-    private static final Pattern CLIENT_ID = Pattern.compile("^[a-z0-9](?:[-]?[a-z0-9]){1,}$");
     private static final String BAD_CREDENTIALS = "invalid user ID or password";
 
     @PersistenceContext(unitName = "keyward")
@@ -121,9 +121,9 @@ public class OAuthService {
         // Housekeeping: the user's pairs that can no longer be refreshed.
         em.createQuery("DELETE FROM AccessTokenEntity a WHERE a.userPk = :pk AND a.refreshExpiresAt < :now")
                 .setParameter("pk", userPk).setParameter("now", now).executeUpdate();
-        String id = Tokens.random(Tokens.ID_BYTES);
-        String accessSecret = Tokens.random(Tokens.SECRET_BYTES);
-        String refreshSecret = Tokens.random(Tokens.SECRET_BYTES);
+        String id = Secrets.randomBase32(Tokens.ID_BYTES);
+        String accessSecret = Secrets.randomBase32(Tokens.SECRET_BYTES);
+        String refreshSecret = Secrets.randomBase32(Tokens.SECRET_BYTES);
         AccessTokenEntity e = new AccessTokenEntity();
         e.setTokenId(id);
         e.setUserPk(userPk);
@@ -141,11 +141,11 @@ public class OAuthService {
 
     /** A hash to verify against when there is no user, computed once. */
     private static final class DummyHash {
-        static final String VALUE = PasswordHasher.hash(Tokens.random(Tokens.SECRET_BYTES));
+        static final String VALUE = PasswordHasher.hash(Secrets.randomBase32(Tokens.SECRET_BYTES));
     }
 
     private static void checkClientId(String clientId) {
-        if (clientId != null && !clientId.isEmpty() && (clientId.length() > 36 || !CLIENT_ID.matcher(clientId).matches())) {
+        if (clientId != null && !clientId.isEmpty() && !Ids.isValid(clientId, Ids.USER_ID)) {
             throw OAuthException.invalidRequest("invalid client_id");
         }
     }

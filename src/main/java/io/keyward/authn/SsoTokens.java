@@ -1,6 +1,6 @@
 package io.keyward.authn;
 
-import io.keyward.entity.UserIds;
+import io.keyward.entity.Ids;
 import io.keyward.error.Errors;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
@@ -83,7 +83,7 @@ public final class SsoTokens {
             String v = claimString(jwt.getClaim(claim));
             if (!v.isEmpty()) {
                 String id = v.toLowerCase(Locale.ROOT);
-                return id.length() <= 36 && UserIds.PATTERN.matcher(id).matches() ? id : null;
+                return Ids.isValid(id, Ids.USER_ID) ? id : null;
             }
         }
         return null;

@@ -26,7 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
+import io.keyward.entity.Ids;
 
 /**
  * EmailValidationRegistry (API.md §11.3): RequestValidation (also started by Users.Create and by a
@@ -39,7 +39,6 @@ import java.util.regex.Pattern;
 @Stateless
 public class EmailValidationService {
     private static final Logger LOG = Logger.getLogger(EmailValidationService.class.getName());
-    static final Pattern USER_ID = Pattern.compile("^[a-z0-9](?:[-]?[a-z0-9]){1,}$");
 
     @PersistenceContext(unitName = "keyward")
     EntityManager em;
@@ -164,12 +163,7 @@ public class EmailValidationService {
 
     /** Validates a bare UserIdentifiers ({@code pkg/ttnpb:identifiers} wrapping the field error). */
     static void validateUserId(String userId, boolean bare) {
-        String reason = null;
-        if (userId.codePointCount(0, userId.length()) > 36) {
-            reason = "value length must be at most 36 runes";
-        } else if (!USER_ID.matcher(userId).matches()) {
-            reason = "value does not match regex pattern \"^[a-z0-9](?:[-]?[a-z0-9]){1,}$\"";
-        }
+        String reason = Ids.violation(userId, Ids.USER_ID);
         if (reason != null) {
             if (bare) {
                 throw Validation.invalidIdentifiers(Validation.invalid("user_id", reason));

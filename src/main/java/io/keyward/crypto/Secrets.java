@@ -3,20 +3,26 @@ package io.keyward.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Random tokens as The Things Stack makes them (API.md §9.4: random bytes, unpadded RFC 4648 base32,
- * upper case), their SHA-256 for storage and look-up, and constant-time comparison.
+ * The one copy of the small cryptographic primitives: random secrets as The Things Stack makes them
+ * (API.md §9.4: CSPRNG bytes, unpadded upper-case RFC 4648 base32), SHA-256, and constant-time
+ * comparison. Base32 is written here because the JDK has none and it is twenty lines.
  */
 public final class Secrets {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
     private Secrets() {
     }
 
     /** {@code bytes} random bytes as unpadded base32: 32 bytes give 52 characters, 24 give 39. */
     public static String randomBase32(int bytes) {
-        return Tokens.random(bytes);
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return base32(b);
     }
 
     /** A 52-character token (32 random bytes). */
@@ -24,18 +30,42 @@ public final class Secrets {
         return randomBase32(32);
     }
 
-    static String base32(byte[] data) {
-        return Tokens.base32(data);
+    /** RFC 4648 base32, upper case, without padding. */
+    public static String base32(byte[] data) {
+        StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : data) {
+            buffer = (buffer << 8) | (b & 0xFF);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(BASE32[(buffer >>> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(BASE32[(buffer << (5 - bits)) & 31]);
+        }
+        return out.toString();
     }
 
-    /** SHA-256 of the UTF-8 text, lower-case hex (64 characters). */
-    public static String sha256(String text) {
+    /** SHA-256 of {@code data}. */
+    public static byte[] sha256(byte[] data) {
         try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(d.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(data);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("SHA-256 is always available", e);
         }
+    }
+
+    /** SHA-256 of the UTF-8 bytes of {@code text}. */
+    public static byte[] sha256Bytes(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of the UTF-8 text, lower-case hex (64 characters): the stored form of one-time tokens. */
+    public static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256Bytes(text));
     }
 
     /** Compares two strings in time independent of where they differ. */

@@ -3,8 +3,6 @@ package io.keyward.crypto;
 import io.keyward.error.Errors;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -34,8 +32,6 @@ public final class Tokens {
     public static final int SECRET_BYTES = 32;
     static final String SHA256_PREFIX = "SHA256$";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private Tokens() {
@@ -55,33 +51,7 @@ public final class Tokens {
 
     /** A fresh token of the given type: a new random ID and secret. */
     public static Parsed generate(String prefix) {
-        return new Parsed(prefix, random(ID_BYTES), random(SECRET_BYTES));
-    }
-
-    /** Unpadded upper-case base32 of {@code bytes} random bytes. */
-    public static String random(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return base32(b);
-    }
-
-    /** RFC 4648 base32, upper case, without padding. */
-    public static String base32(byte[] data) {
-        StringBuilder out = new StringBuilder((data.length * 8 + 4) / 5);
-        int buffer = 0;
-        int bits = 0;
-        for (byte b : data) {
-            buffer = (buffer << 8) | (b & 0xFF);
-            bits += 8;
-            while (bits >= 5) {
-                out.append(BASE32[(buffer >>> (bits - 5)) & 31]);
-                bits -= 5;
-            }
-        }
-        if (bits > 0) {
-            out.append(BASE32[(buffer << (5 - bits)) & 31]);
-        }
-        return out.toString();
+        return new Parsed(prefix, Secrets.randomBase32(ID_BYTES), Secrets.randomBase32(SECRET_BYTES));
     }
 
     /**
@@ -106,7 +76,7 @@ public final class Tokens {
 
     /** The stored form of a new secret. */
     public static String hashSecret(String secret) {
-        return SHA256_PREFIX + B64.encodeToString(sha256(secret));
+        return SHA256_PREFIX + B64.encodeToString(Secrets.sha256Bytes(secret));
     }
 
     /**
@@ -119,18 +89,9 @@ public final class Tokens {
         }
         if (stored.startsWith(SHA256_PREFIX)) {
             byte[] expected = stored.substring(SHA256_PREFIX.length()).getBytes(StandardCharsets.US_ASCII);
-            byte[] actual = B64.encodeToString(sha256(secret)).getBytes(StandardCharsets.US_ASCII);
+            byte[] actual = B64.encodeToString(Secrets.sha256Bytes(secret)).getBytes(StandardCharsets.US_ASCII);
             return MessageDigest.isEqual(expected, actual);
         }
         return PasswordHasher.verify(secret, stored);
-    }
-
-    /** SHA-256 of the UTF-8 bytes of {@code s}; used for hashes and cache keys. */
-    public static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }

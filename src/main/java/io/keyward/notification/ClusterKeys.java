@@ -1,12 +1,12 @@
 package io.keyward.notification;
 
 import io.keyward.config.KeywardConfig;
+import io.keyward.crypto.Secrets;
 import io.keyward.error.Errors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -78,10 +78,6 @@ public class ClusterKeys {
     }
 
     private static byte[] digest(byte[] b) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256(b);
     }
 }

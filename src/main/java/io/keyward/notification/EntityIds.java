@@ -1,5 +1,6 @@
 package io.keyward.notification;
 
+import io.keyward.entity.Ids;
 import io.keyward.error.Validation;
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonP;
@@ -21,8 +22,8 @@ import java.util.regex.Pattern;
 public record EntityIds(String type, String id, JsonObject json) {
     public static final String USER = "user";
 
-    static final Pattern USER_ID = Pattern.compile("^[a-z0-9](?:[-]?[a-z0-9]){1,}$");
-    static final Pattern ENTITY_ID = Pattern.compile("^[a-z0-9](?:[-]?[a-z0-9]){2,}$");
+    static final Pattern USER_ID = Ids.USER_ID;
+    static final Pattern ENTITY_ID = Ids.ENTITY_ID;
     private static final Pattern HEX = Pattern.compile("^[0-9a-fA-F]*$");
 
     /** The oneof members in proto field order, with their entity type names. */
@@ -114,14 +115,8 @@ public record EntityIds(String type, String id, JsonObject json) {
         return new EntityIds(type, id, JsonP.object().add(member, ids).build());
     }
 
-    /** ID fields: length first, then the pattern, as the generated validators check them. */
     static void checkId(String field, String value, Pattern pattern) {
-        if (value.codePointCount(0, value.length()) > 36) {
-            throw Validation.invalid(field, "value length must be at most 36 runes");
-        }
-        if (!pattern.matcher(value).matches()) {
-            throw Validation.invalid(field, "value does not match regex pattern \"" + pattern.pattern() + "\"");
-        }
+        Ids.validate(field, value, pattern);
     }
 
     /** EUIs and addresses: hex (any case) or base64 on input, upper-case hex on output. */

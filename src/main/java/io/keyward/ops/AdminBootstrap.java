@@ -2,9 +2,8 @@ package io.keyward.ops;
 
 import io.keyward.config.KeywardConfig.Option;
 import io.keyward.config.KeywardConfig;
-import io.keyward.crypto.PasswordHasher;
-import io.keyward.user.UserEntity;
-import io.keyward.wire.Timestamps;
+import io.keyward.user.UserCreation;
+import io.keyward.user.UserCreation.TrustedUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -13,15 +12,13 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Creates the configured admin at start if it does not exist. Idempotent; with several nodes
+ * Creates the configured admin at start if it does not exist, through the one creation path
+ * ({@link UserCreation}); its ID is the operator's choice, so the registration blocklist does not apply. Idempotent; with several nodes
  * starting at once, the unique user ID makes all but one insert fail, and those nodes carry on.
  */
 @Startup
@@ -30,10 +27,9 @@ import java.util.logging.Logger;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class AdminBootstrap {
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class.getName());
-    static final short STATE_APPROVED = 1;
 
-    @PersistenceContext(unitName = "keyward")
-    EntityManager em;
+    @Inject
+    UserCreation creation;
 
     @Resource
     UserTransaction tx;
@@ -51,25 +47,12 @@ public class AdminBootstrap {
         }
         try {
             tx.begin();
-            boolean exists = !em.createNamedQuery("User.byUserId", UserEntity.class)
-                    .setParameter("userId", userId).getResultList().isEmpty();
-            if (exists) {
+            if (creation.exists(userId)) {
                 tx.rollback();
                 return;
             }
-            Instant now = Timestamps.now();
-            UserEntity admin = new UserEntity();
-            admin.setUserId(userId);
-            admin.setCreatedAt(now);
-            admin.setUpdatedAt(now);
-            admin.setName("Administrator");
-            admin.setPrimaryEmailAddress(config.string(Option.ADMIN_EMAIL));
-            admin.setPrimaryEmailAddressValidatedAt(now);
-            admin.setPasswordHash(PasswordHasher.hash(password));
-            admin.setPasswordUpdatedAt(now);
-            admin.setState(STATE_APPROVED);
-            admin.setAdmin(true);
-            em.persist(admin);
+            creation.createTrusted(new TrustedUser(userId, "Administrator", config.string(Option.ADMIN_EMAIL),
+                    true, password, true, false));
             tx.commit();
             LOG.info("created bootstrap admin user " + userId);
         } catch (Exception e) {

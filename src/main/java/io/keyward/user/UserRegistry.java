@@ -3,7 +3,9 @@ package io.keyward.user;
 import io.keyward.config.KeywardConfig.Option;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.PasswordHasher;
+import io.keyward.crypto.Secrets;
 import io.keyward.crypto.Tokens;
+import io.keyward.entity.EmailAddresses;
 import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
 import io.keyward.error.Errors;
@@ -61,6 +63,9 @@ public class UserRegistry {
     UserStore store;
 
     @Inject
+    UserCreation creation;
+
+    @Inject
     UserReadCache userCache;
 
     @Inject
@@ -113,7 +118,7 @@ public class UserRegistry {
         if (config.invitationRequired() && request.invitationToken().isEmpty() && !admin) {
             throw Errors.INVITATION_TOKEN_REQUIRED.error();
         }
-        if (!UserValidation.isEmailRule2(in.primaryEmailAddress)) {
+        if (!EmailAddresses.matchesTtsRegex(in.primaryEmailAddress)) {
             throw Errors.INVALID_EMAIL.error("email", in.primaryEmailAddress);
         }
         Instant now = Timestamps.now();
@@ -161,7 +166,7 @@ public class UserRegistry {
             u.setConsolePreferences(in.consolePreferences.toJson().toString());
         }
 
-        store.insert(u);
+        creation.insert(u, true);
         if (!request.invitationToken().isEmpty()) {
             invitations.fire(new InvitationTokenUsed(request.invitationToken(), u.getUserId()));
         }
@@ -169,7 +174,6 @@ public class UserRegistry {
         if (u.getState() == State.STATE_REQUESTED.number()) {
             notifyAdminsOfRequest(u, created, caller.userId());
         }
-        requestEmailValidation(u);
         LOG.fine(() -> "user.create " + u.getUserId());
         return created;
     }
@@ -383,7 +387,7 @@ public class UserRegistry {
 
         Set<String> paths = new TreeSet<>(mask.paths());
         paths.removeIf(p -> UserFields.ALWAYS.contains(UserFields.top(p)));
-        if (paths.contains("primary_email_address") && !UserValidation.isEmailRule2(in.primaryEmailAddress)) {
+        if (paths.contains("primary_email_address") && !EmailAddresses.matchesTtsRegex(in.primaryEmailAddress)) {
             throw Errors.INVALID_EMAIL.error("email", in.primaryEmailAddress);
         }
         if (!admin) {
@@ -664,7 +668,7 @@ public class UserRegistry {
     public void createTemporaryPassword(String userId) {
         UserValidation.userId(userId, Where.of("user_ids", "CreateTemporaryPasswordRequest"));
         // The secret is made and hashed first, whether or not the user exists, so that timing tells nothing.
-        String secret = Tokens.random(Tokens.SECRET_BYTES);
+        String secret = Secrets.randomBase32(Tokens.SECRET_BYTES);
         String hash = PasswordHasher.hash(secret);
         UserEntity u = store.lock(userId, false);
         if (u == null) {

@@ -1,7 +1,11 @@
 package io.keyward.user;
 
+import io.keyward.entity.EmailAddresses;
+import io.keyward.entity.Ids;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
+import io.keyward.error.Validation;
+import io.keyward.error.Validation.Step;
 import io.keyward.wire.FieldMask;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,14 +27,6 @@ import java.util.regex.Pattern;
  * failing field, in the order the fields are declared in the proto.
  */
 final class UserValidation {
-    static final String USER_ID_PATTERN = "^[a-z0-9](?:[-]?[a-z0-9]){1,}$";
-    static final String ATTRIBUTE_KEY_PATTERN = "^[a-z0-9](?:[-]?[a-z0-9]){2,}$";
-    private static final Pattern USER_ID = Pattern.compile(USER_ID_PATTERN);
-    private static final Pattern ATTRIBUTE_KEY = Pattern.compile(ATTRIBUTE_KEY_PATTERN);
-    /** Email rule 2: The Things Stack's own e-mail regex. */
-    private static final Pattern EMAIL = Pattern.compile(
-            "^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
-                    + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$");
     static final int MAX_PICTURE_BYTES = 8 * 1024 * 1024;
     static final Map<String, List<String>> SORT_BY_VALUES = Map.of(
             "api_key", List.of("api_key_id", "-api_key_id", "name", "-name", "created_at", "-created_at", "expires_at", "-expires_at"),
@@ -51,10 +47,6 @@ final class UserValidation {
     private UserValidation() {
     }
 
-    /** One step of the path to a failing field: the field and the message that declares it. */
-    record Step(String field, String message) {
-    }
-
     /** A path of steps, extended as validation descends into nested messages. */
     record Where(List<Step> steps) {
         static Where of(String field, String message) {
@@ -68,15 +60,7 @@ final class UserValidation {
         }
 
         KeywardException fail(String reason) {
-            KeywardException inner = null;
-            for (int i = steps.size() - 1; i >= 0; i--) {
-                Step s = steps.get(i);
-                KeywardException e = new KeywardException(Errors.VALIDATION, Map.of("field", s.field(),
-                        "reason", inner == null ? reason : "embedded message failed validation",
-                        "name", s.message() + "ValidationError"), inner);
-                inner = e;
-            }
-            return inner;
+            return Validation.chain(steps, reason);
         }
     }
 
@@ -84,12 +68,9 @@ final class UserValidation {
 
     /** {@code user_id} inside a UserIdentifiers reached through {@code where} (which ends at the ids field). */
     static void userId(String id, Where ids) {
-        Where w = ids.then("user_id", "UserIdentifiers");
-        if (runes(id) > 36) {
-            throw w.fail("value length must be at most 36 runes");
-        }
-        if (!USER_ID.matcher(id).matches()) {
-            throw w.fail("value does not match regex pattern \"" + USER_ID_PATTERN + "\"");
+        String reason = Ids.violation(id, Ids.USER_ID);
+        if (reason != null) {
+            throw ids.then("user_id", "UserIdentifiers").fail(reason);
         }
     }
 
@@ -137,7 +118,7 @@ final class UserValidation {
                 }
             }
         }
-        if (selected(mask, "primary_email_address") && !isEmailRule1(u.primaryEmailAddress)) {
+        if (selected(mask, "primary_email_address") && !EmailAddresses.isValid(u.primaryEmailAddress)) {
             throw user.then("primary_email_address", "User").fail("value must be a valid email address");
         }
         if (selected(mask, "password") && runes(u.password) > 1000) {
@@ -168,11 +149,9 @@ final class UserValidation {
         }
         for (Map.Entry<String, String> e : new TreeMap<>(attributes).entrySet()) {
             Where key = new Where(replaceLast(where, where.steps().get(where.steps().size() - 1).field() + "[" + e.getKey() + "]"));
-            if (runes(e.getKey()) > 36) {
-                throw key.fail("value length must be at most 36 runes");
-            }
-            if (!ATTRIBUTE_KEY.matcher(e.getKey()).matches()) {
-                throw key.fail("value does not match regex pattern \"" + ATTRIBUTE_KEY_PATTERN + "\"");
+            String reason = Ids.violation(e.getKey(), Ids.ENTITY_ID);
+            if (reason != null) {
+                throw key.fail(reason);
             }
             if (runes(e.getValue()) > maxValueRunes) {
                 throw key.fail("value length must be at most " + maxValueRunes + " runes");
@@ -242,129 +221,6 @@ final class UserValidation {
 
     private static boolean isHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    // ---------------------------------------------------------------- e-mail
-
-    /**
-     * Email rule 1 (the message validator): an RFC 5322 address as Go's {@code net/mail} parses it
-     * (a display-name form is accepted), address ≤ 254 bytes, local part ≤ 64 bytes, and a host name of
-     * dot-separated labels of 1–63 characters from {@code [a-z0-9-]}, not starting or ending in {@code -}.
-     */
-    static boolean isEmailRule1(String s) {
-        String addr = parseAddress(s);
-        if (addr == null || utf8(addr) > 254) {
-            return false;
-        }
-        int at = addr.indexOf('@');
-        if (at < 0 || utf8(addr.substring(0, at)) > 64) {
-            return false;
-        }
-        return isHostname(addr.substring(at + 1));
-    }
-
-    /** Email rule 2: TTS's regex (rejects display names, accepts dot-less domains). */
-    static boolean isEmailRule2(String s) {
-        return EMAIL.matcher(s).matches();
-    }
-
-    static boolean isHostname(String host) {
-        if (host.length() > 253) {
-            return false;
-        }
-        String s = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        s = s.toLowerCase(java.util.Locale.ROOT);
-        for (String label : s.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
-                return false;
-            }
-            for (char c : label.toCharArray()) {
-                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The addr-spec of {@code addr-spec} or {@code [display name] <addr-spec>}; null if unparsable. */
-    static String parseAddress(String input) {
-        String s = input.trim();
-        if (s.isEmpty()) {
-            return null;
-        }
-        if (s.endsWith(">")) {
-            int open = s.lastIndexOf('<');
-            if (open < 0 || !isPhrase(s.substring(0, open).trim())) {
-                return null;
-            }
-            s = s.substring(open + 1, s.length() - 1).trim();
-        }
-        int at = s.lastIndexOf('@');
-        if (at <= 0 || at == s.length() - 1) {
-            return null;
-        }
-        String local = s.substring(0, at);
-        String domain = s.substring(at + 1);
-        boolean localOk = local.length() >= 2 && local.startsWith("\"") && local.endsWith("\"")
-                ? isQuotedContent(local.substring(1, local.length() - 1))
-                : isDotAtom(local);
-        return localOk && isDotAtom(domain) ? local + "@" + domain : null;
-    }
-
-    private static boolean isPhrase(String s) {
-        if (s.isEmpty()) {
-            return true;
-        }
-        if (s.startsWith("\"") && s.endsWith("\"") && s.length() >= 2) {
-            return isQuotedContent(s.substring(1, s.length() - 1));
-        }
-        for (String word : s.split("[ \\t]+")) {
-            for (String atom : word.split("\\.", -1)) {
-                if (!atom.isEmpty() && !isAtom(atom)) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean isQuotedContent(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '"' || c < 0x20 && c != '\t') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDotAtom(String s) {
-        if (s.isEmpty() || s.startsWith(".") || s.endsWith(".") || s.contains("..")) {
-            return false;
-        }
-        for (String atom : s.split("\\.")) {
-            if (!isAtom(atom)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isAtom(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean atext = c >= 0x80 || (c >= '!' && c <= '~' && "()<>[]:;@\\,\".".indexOf(c) < 0);
-            if (!atext) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ---------------------------------------------------------------- helpers

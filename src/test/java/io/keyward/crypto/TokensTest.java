@@ -16,23 +16,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TokensTest {
     @Test
     void prefixesAreBase32OfTheTypeNames() {
-        assertEquals(Tokens.API_KEY, Tokens.base32("key".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals(Tokens.ACCESS_TOKEN, Tokens.base32("acc".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals(Tokens.REFRESH_TOKEN, Tokens.base32("ref".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals(Tokens.SESSION_TOKEN, Tokens.base32("ssn".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals(Tokens.AUTHORIZATION_CODE, Tokens.base32("aut".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(Tokens.API_KEY, Secrets.base32("key".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(Tokens.ACCESS_TOKEN, Secrets.base32("acc".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(Tokens.REFRESH_TOKEN, Secrets.base32("ref".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(Tokens.SESSION_TOKEN, Secrets.base32("ssn".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(Tokens.AUTHORIZATION_CODE, Secrets.base32("aut".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
     void base32MatchesRfc4648Vectors() {
         // RFC 4648 §10, without padding.
-        assertEquals("", Tokens.base32(new byte[0]));
-        assertEquals("MY", Tokens.base32("f".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals("MZXQ", Tokens.base32("fo".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals("MZXW6", Tokens.base32("foo".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals("MZXW6YQ", Tokens.base32("foob".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals("MZXW6YTB", Tokens.base32("fooba".getBytes(StandardCharsets.US_ASCII)));
-        assertEquals("MZXW6YTBOI", Tokens.base32("foobar".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("", Secrets.base32(new byte[0]));
+        assertEquals("MY", Secrets.base32("f".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("MZXQ", Secrets.base32("fo".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("MZXW6", Secrets.base32("foo".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("MZXW6YQ", Secrets.base32("foob".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("MZXW6YTB", Secrets.base32("fooba".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals("MZXW6YTBOI", Secrets.base32("foobar".getBytes(StandardCharsets.US_ASCII)));
     }
 
     @Test
@@ -56,7 +56,7 @@ class TokensTest {
 
     @Test
     void secretsAreStoredAsSha256AndVerified() {
-        String secret = Tokens.random(Tokens.SECRET_BYTES);
+        String secret = Secrets.randomBase32(Tokens.SECRET_BYTES);
         String stored = Tokens.hashSecret(secret);
         assertTrue(stored.startsWith("SHA256$"), stored);
         assertFalse(stored.contains(secret));

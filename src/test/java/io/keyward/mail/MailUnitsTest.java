@@ -24,7 +24,7 @@ class MailUnitsTest {
         assertTrue(t.matches("[A-Z2-7]{52}"), t);
         assertEquals(39, Secrets.randomBase32(24).length());
         assertNotEquals(t, Secrets.token());
-        assertEquals("MZXW6YTBOI", io.keyward.crypto.Tokens.base32("foobar".getBytes()));
+        assertEquals("MZXW6YTBOI", Secrets.base32("foobar".getBytes()));
         assertEquals(64, Secrets.sha256("x").length());
         assertTrue(Secrets.constantTimeEquals("abc", "abc"));
         assertFalse(Secrets.constantTimeEquals("abc", "abd"));
