@@ -1,6 +1,7 @@
 package io.keyward.apikey;
 
 import io.keyward.wire.JsonIn;
+import io.keyward.wire.NoStore;
 import io.keyward.wire.Query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public class ApiKeyResource {
     ApiKeyService service;
 
     @POST
+    @NoStore
     public JsonObject create(@PathParam("user_id") String userId, InputStream body) {
         return service.create(userId, JsonIn.parse(body));
     }

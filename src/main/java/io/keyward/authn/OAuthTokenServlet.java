@@ -25,6 +25,7 @@ public class OAuthTokenServlet extends HttpServlet {
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Pragma", "no-cache");
         try {
+            parseForm(req);
             String grantType = single(req, "grant_type");
             OAuthService.TokenPair pair;
             if (grantType == null || grantType.isEmpty()) {
@@ -54,6 +55,18 @@ public class OAuthTokenServlet extends HttpServlet {
                     .add("error", e.error())
                     .add("error_description", e.getMessage())
                     .build());
+        }
+    }
+
+    /**
+     * Parses the form once, up front: the container throws on a malformed body (a bad percent-encoding
+     * such as {@code %ZZ}, bytes that are not UTF-8), which is the client's error, not ours.
+     */
+    private static void parseForm(HttpServletRequest req) {
+        try {
+            req.getParameterMap();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw OAuthException.invalidRequest("malformed form body");
         }
     }
 

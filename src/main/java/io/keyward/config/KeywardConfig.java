@@ -63,6 +63,7 @@ public class KeywardConfig {
         EMAIL_OUTBOX_RETRY_MAX("is.email.outbox.retry-max", "1h", "Longest delay between two delivery attempts."),
         EMAIL_OUTBOX_LEASE("is.email.outbox.lease", "5m", "How long a node may hold a message it is delivering before another node may take it over."),
         EMAIL_OUTBOX_RETENTION("is.email.outbox.retention", "720h", "How long delivered messages (masked copies) stay in the outbox; 0 keeps them forever."),
+        HTTP_CORS_ALLOWED_ORIGINS("is.http.cors.allowed-origins", "", "Origins (scheme://host[:port], comma-separated, or *) whose pages may call the API from a browser (CORS); empty: none."),
         MAX_REQUEST_BYTES("is.http.max-request-bytes", "16777216", "Largest accepted request body (TTS: 16 MiB)."),
         OAUTH_ACCESS_TOKEN_TTL("is.oauth.access-token-ttl", "1h", "Lifetime of access tokens from POST /oauth/token."),
         OAUTH_REFRESH_TOKEN_TTL("is.oauth.refresh-token-ttl", "720h", "Lifetime of refresh tokens from POST /oauth/token."),
@@ -150,13 +151,22 @@ public class KeywardConfig {
         return Long.parseLong(string(Option.MAX_REQUEST_BYTES).trim());
     }
 
-    public Set<String> extraBlockedUserIds() {
+    /** {@code is.http.cors.allowed-origins} as a set; empty when CORS is off. */
+    public Set<String> corsAllowedOrigins() {
+        return list(Option.HTTP_CORS_ALLOWED_ORIGINS);
+    }
+
+    private Set<String> list(Option o) {
         Set<String> out = new TreeSet<>();
-        for (String s : string(Option.USER_ID_BLOCKLIST).split(",")) {
+        for (String s : string(o).split(",")) {
             if (!s.isBlank()) {
                 out.add(s.trim());
             }
         }
         return out;
+    }
+
+    public Set<String> extraBlockedUserIds() {
+        return list(Option.USER_ID_BLOCKLIST);
     }
 }

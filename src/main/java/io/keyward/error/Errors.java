@@ -97,6 +97,8 @@ public final class Errors {
             "permission_denied", "unauthorized request to restricted resource", GrpcCode.PERMISSION_DENIED);
     public static final ErrorDefinition ADMINS_PURGE_USERS = new ErrorDefinition(IS,
             "admins_purge_users", "users may only be purged by admins", GrpcCode.PERMISSION_DENIED);
+    public static final ErrorDefinition PURGE_SELF = new ErrorDefinition("pkg/keyward",
+            "purge_self", "admins cannot purge their own account", GrpcCode.FAILED_PRECONDITION);
     public static final ErrorDefinition UPDATE_ADMIN_FIELD = new ErrorDefinition(IS,
             "update_admin_field", "only admins can update the `{field}` field", GrpcCode.PERMISSION_DENIED);
     public static final ErrorDefinition SEARCH_FORBIDDEN = new ErrorDefinition(IS,

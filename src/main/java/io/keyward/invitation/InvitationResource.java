@@ -3,6 +3,7 @@ package io.keyward.invitation;
 import io.keyward.config.KeywardConfig;
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonOut;
+import io.keyward.wire.NoStore;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Query;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,7 @@ public class InvitationResource {
 
     /** Send: {@code POST /invitations {"email": ...}} → the Invitation, with its token. */
     @POST
+    @NoStore
     public JsonObject send(InputStream body) {
         JsonIn in = JsonIn.parse(body);
         return json(service.send(in.string("email")));
@@ -40,6 +42,7 @@ public class InvitationResource {
 
     /** List: {@code GET /invitations?limit=&page=} → Invitations, X-Total-Count. */
     @GET
+    @NoStore
     public Response list(@Context UriInfo uri) {
         Paging paging = Paging.fromQuery(new Query(uri.getQueryParameters()), config.defaultPageLimit());
         InvitationService.Page page = service.list(paging);

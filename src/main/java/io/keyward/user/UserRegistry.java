@@ -601,9 +601,19 @@ public class UserRegistry {
         if (!context.isAdmin()) {
             throw Errors.ADMINS_PURGE_USERS.error();
         }
+        // An admin purging itself would leave the server without the caller's admin, and may be a stolen
+        // credential erasing its traces: another admin must do it.
+        if (userId.equals(context.caller().userId())) {
+            throw Errors.PURGE_SELF.error();
+        }
         UserEntity u = store.lock(userId, true);
         if (u == null) {
             throw Errors.ENTITY_NOT_FOUND.error("entity_type", "user", "entity_id", userId);
+        }
+        // As Delete: the server must stay administrable (the admins are locked, so two concurrent purges
+        // of the last two admins cannot both pass).
+        if (u.isAdmin() && u.getDeletedAt() == null && store.lockActiveAdmins().size() <= 1) {
+            throw Errors.LAST_ADMIN.error(); // TTS never fills the attribute (API.md §12)
         }
         // Before the row goes, so that observers can still resolve the user.
         credentials.fire(new UserCredentialsChanged(userId, false));

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyward.crypto.PasswordHasher;
+import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
 import io.keyward.error.ErrorDefinition;
 import io.keyward.error.Errors;
@@ -23,6 +24,7 @@ import io.keyward.error.KeywardException;
 import io.keyward.rights.Caller;
 import io.keyward.rights.CallerContext;
 import io.keyward.rights.Right;
+import io.keyward.rights.Rights;
 import io.keyward.wire.FieldMask;
 import io.keyward.wire.Query;
 import jakarta.annotation.Resource;
@@ -618,6 +620,20 @@ class UserRegistryIT {
         } finally {
             tx.rollback();
         }
+        // Purge too (issue 12 §11): an admin other than the target (here one that only the caller record
+        // says is an admin, as an SSO admin group can) cannot purge the last admin, and no admin itself.
+        context.actAs(new Caller(Caller.Kind.SSO, EntityIdentifiers.user(second), "test-key",
+                Rights.of(Right.RIGHT_ALL).implied(), Rights.ADMIN, true, State.STATE_APPROVED, "", List.of()));
+        tx.begin();
+        try {
+            execute("UPDATE users SET admin = FALSE WHERE admin = TRUE AND user_id <> 'admin'");
+            fails(Errors.LAST_ADMIN, () -> registry.purge("admin"));
+        } finally {
+            tx.rollback();
+        }
+        fails(Errors.PURGE_SELF, () -> registry.purge(second));
+        context.actAs(admin());
+        fails(Errors.PURGE_SELF, () -> registry.purge("admin"));
         registry.delete(second);
         registry.purge(second);
     }
