@@ -34,7 +34,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         Throwable root = unwrap(t);
         String correlation = KeywardExceptionMapper.correlationId(request);
         if (root instanceof KeywardException k) {
-            return ErrorResponses.of(k, correlation);
+            return KeywardExceptionMapper.answer(k, correlation);
         }
         if (root instanceof WireFormatException w) {
             return ErrorResponses.of(w);
@@ -52,9 +52,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             }
         }
         KeywardException answer = isDatabaseDown(root) ? Errors.DATABASE_UNAVAILABLE.error() : Errors.INTERNAL.error();
-        Response response = ErrorResponses.of(answer, correlation);
-        LOG.log(Level.SEVERE, "request failed, correlation_id=" + correlation, t);
-        return response;
+        String id = correlation == null ? ErrorBodies.newCorrelationId() : correlation;
+        LOG.log(Level.SEVERE, "request failed: " + answer.getMessage() + " correlation_id=" + id, t);
+        return ErrorResponses.of(answer, id);
     }
 
     private static Throwable unwrap(Throwable t) {

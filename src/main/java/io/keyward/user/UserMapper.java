@@ -35,6 +35,11 @@ final class UserMapper {
         static final ReadOptions LIST = new ReadOptions(false, false, null);
     }
 
+    /** The user's attributes if the mask asks for them, else none (so that they are never loaded in vain). */
+    static Map<String, String> attributesIfAsked(UserEntity u, FieldMask mask) {
+        return mask.touches("attributes") ? u.getAttributes() : Map.of();
+    }
+
     /**
      * Every field, in proto order, zero values left out; {@code console_preferences} always present.
      * The attributes are passed in so that reads which do not ask for them never load them.

@@ -46,7 +46,7 @@ import java.util.logging.Logger;
 
 /**
  * UserRegistry (API.md §4) and SearchUsers (§5): the rules of every user method, one container
- * transaction per call. Checks run in The Things Stack's order — request mapping, field mask, message
+ * transaction per call (Get: none of its own). Checks run in The Things Stack's order — request mapping, field mask, message
  * validation, then rights and business rules — so clients see the same first error. Entities never
  * leave: answers are wire JSON built by {@link UserMapper}. Side effects (mail, notifications,
  * credential changes, invitation use) are CDI events fired inside the transaction, so they happen
@@ -215,12 +215,34 @@ public class UserRegistry {
 
     // ================================================================== Get
 
+    /** A Get's answer: the user, or the catalogue error the caller gets instead. */
+    public record Read(JsonObject user, KeywardException error) {
+        public JsonObject orThrow() {
+            if (error != null) {
+                throw error;
+            }
+            return user;
+        }
+    }
+
     /**
      * {@code GET /users/{user_id}} (API.md §4.2). It only reads, so it joins a caller's transaction but
-     * starts none: no transaction bookkeeping and no COMMIT round trip per Get (issue 8).
+     * starts none: no transaction bookkeeping and no COMMIT round trip per Get (issue 8). Its error is
+     * returned, not thrown: a catalogue error (an application exception that rolls back) thrown out of an
+     * EJB method that runs without a transaction makes the container roll back the method's local
+     * transaction, which Liberty logs as an ERROR ({@code WLTC0017E}) with an FFDC, for every plain 404 or
+     * 403 (issue 15). Callers throw it themselves: {@code read(...).orThrow()}.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public JsonObject get(String userId, FieldMask mask) {
+    public Read read(String userId, FieldMask mask) {
+        try {
+            return new Read(get(userId, mask), null);
+        } catch (KeywardException e) {
+            return new Read(null, e);
+        }
+    }
+
+    private JsonObject get(String userId, FieldMask mask) {
         mask.requireAllowed(UserFields.READ);
         UserValidation.userId(userId, Where.of("user_ids", "GetUserRequest"));
         // Loaded before the rights check so that the check needs no query of its own; nothing of it is
@@ -238,19 +260,21 @@ public class UserRegistry {
         try {
             rights.requireLoaded(EntityIdentifiers.user(userId), u != null, Right.RIGHT_USER_INFO);
         } catch (KeywardException denied) {
+            // TTS's order (getUser): authentication first, so that an anonymous caller asking for private
+            // fields hears 401 unauthenticated rather than the rights error (issue 18).
+            requireAuthenticated();
             for (String p : mask.paths()) {
                 if (!UserFields.isPublic(p)) {
                     throw denied;
                 }
             }
-            requireAuthenticated();
             publicOnly = true;
         }
         if (u == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
         }
         boolean gravatar = config.bool(Option.PROFILE_PICTURE_USE_GRAVATAR);
-        return UserMapper.read(u, mask, attributesIfAsked(u, mask),
+        return UserMapper.read(u, mask, UserMapper.attributesIfAsked(u, mask),
                 new ReadOptions(publicOnly, gravatar, pictureUrlPrefix()));
     }
 
@@ -477,7 +501,7 @@ public class UserRegistry {
         }
         answer.remove("temporary_password");
         FieldMask answerMask = FieldMask.of(answer);
-        JsonObject body = UserMapper.read(u, answerMask, attributesIfAsked(u, answerMask),
+        JsonObject body = UserMapper.read(u, answerMask, UserMapper.attributesIfAsked(u, answerMask),
                 new ReadOptions(false, false, pictureUrlPrefix()));
         return new Answer(body, warnings);
     }
@@ -711,10 +735,6 @@ public class UserRegistry {
 
     private String pictureUrlPrefix() {
         return config.string(Option.PROFILE_PICTURE_BUCKET_URL);
-    }
-
-    private static Map<String, String> attributesIfAsked(UserEntity u, FieldMask mask) {
-        return mask.touches("attributes") ? u.getAttributes() : Map.of();
     }
 
     private static Map<String, String> values(String... kv) {

@@ -35,7 +35,7 @@ public class UserResource {
 
     @GET
     public JsonObject get(@PathParam("user_id") String userId, @Context UriInfo uri) {
-        return registry.get(userId, new Query(uri.getQueryParameters()).fieldMask());
+        return registry.read(userId, new Query(uri.getQueryParameters()).fieldMask()).orThrow();
     }
 
     @PUT

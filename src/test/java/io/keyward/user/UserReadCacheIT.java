@@ -55,7 +55,7 @@ class UserReadCacheIT {
     }
 
     private String name(String id) {
-        return registry.get(id, NAME).getString("name", "");
+        return registry.read(id, NAME).orThrow().getString("name", "");
     }
 
     private void renameBehindTheNodesBack(String id, String name) throws Exception {
