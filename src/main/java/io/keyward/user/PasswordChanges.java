@@ -30,14 +30,25 @@ public class PasswordChanges {
     @Inject
     Event<UserCredentialsChanged> credentials;
 
-    @Transactional
-    public void apply(String userId, String verifiedPassword, String verifiedTemporary, boolean viaTemporary, String newHash,
-               boolean revokeAllAccess) {
+    /** What UpdatePassword verifies the old password against. */
+    public record Stored(String passwordHash, String temporaryPasswordHash, Instant temporaryPasswordExpiresAt) {
+    }
+
+    /** The user's stored hashes, read in a transaction of their own (no lock, connection returned at once); null if none. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Stored stored(String userId) {
+        UserEntity u = store.find(userId, false);
+        return u == null ? null : new Stored(u.getPasswordHash(), u.getTemporaryPasswordHash(), u.getTemporaryPasswordExpiresAt());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void apply(String userId, Stored verified, boolean viaTemporary, String newHash, boolean revokeAllAccess) {
         UserEntity u = store.lock(userId, false);
         if (u == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
         }
-        if (!u.getPasswordHash().equals(verifiedPassword) || !u.getTemporaryPasswordHash().equals(verifiedTemporary)) {
+        if (!u.getPasswordHash().equals(verified.passwordHash())
+                || !u.getTemporaryPasswordHash().equals(verified.temporaryPasswordHash())) {
             throw Errors.OLD_PASSWORD.error();
         }
         Instant now = Timestamps.now();

@@ -19,7 +19,6 @@ import io.keyward.user.UserMapper.ReadOptions;
 import io.keyward.user.UserRequests.CreateUser;
 import io.keyward.user.UserRequests.ListUsers;
 import io.keyward.user.UserRequests.SearchUsers;
-import io.keyward.user.UserRequests.UpdatePassword;
 import io.keyward.user.UserRequests.UpdateUser;
 import io.keyward.user.UserValidation.Where;
 import io.keyward.wire.FieldMask;
@@ -33,7 +32,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,15 +90,6 @@ public class UserRegistry {
 
     @Inject
     Event<EmailValidationRequested> emailValidations;
-
-    @Inject
-    LoginThrottle throttle;
-
-    @Inject
-    PasswordChanges passwordChanges;
-
-    @Inject
-    HttpServletRequest httpRequest;
 
     /** A list answer: the users (wire JSON) and the total for X-Total-Count. */
     public record Listing(JsonObject body, long total) {
@@ -631,65 +620,6 @@ public class UserRegistry {
     }
 
     // ================================================================== Passwords
-
-    /**
-     * {@code PUT /users/{user_id}/password} (API.md §4.8): the old or temporary password is the credential,
-     * so a check counts against the login throttle like a password grant (issue 12 §1). The hashes are
-     * verified and computed outside any transaction — no row lock, no pooled connection held while
-     * hashing — and the change is then written in a short transaction only if the stored hashes are still
-     * those that were verified.
-     */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void updatePassword(UpdatePassword request) {
-        String userId = request.userId();
-        UserValidation.userId(userId, Where.of("user_ids", "UpdateUserPasswordRequest"));
-        if (UserValidation.runes(request.newPassword()) > 1000) {
-            throw Where.of("new", "UpdateUserPasswordRequest").fail("value length must be at most 1000 runes");
-        }
-        if (UserValidation.runes(request.oldPassword()) > 1000) {
-            throw Where.of("old", "UpdateUserPasswordRequest").fail("value length must be at most 1000 runes");
-        }
-        policy().check(userId, request.newPassword());
-        if (request.oldPassword().equals(request.newPassword())) {
-            throw Errors.PASSWORD_EQUALS_OLD.error();
-        }
-        UserEntity u = store.find(userId, false);
-        if (u == null) {
-            throw Errors.USER_NOT_FOUND.error("user_id", userId);
-        }
-        String address = clientAddress();
-        long wait = throttle.reserve(userId, address);
-        if (wait > 0) {
-            throw Errors.TOO_MANY_ATTEMPTS.error("retry_after", wait);
-        }
-        String verifiedPassword = u.getPasswordHash();
-        String verifiedTemporary = u.getTemporaryPasswordHash();
-        boolean temporary = false;
-        if (!PasswordHasher.verify(request.oldPassword(), verifiedPassword)) {
-            if (verifiedTemporary.isEmpty() || !PasswordHasher.verify(request.oldPassword(), verifiedTemporary)) {
-                LOG.fine(() -> "user.update.incorrect_password " + userId);
-                throw Errors.OLD_PASSWORD.error();
-            }
-            if (u.getTemporaryPasswordExpiresAt() != null && u.getTemporaryPasswordExpiresAt().isBefore(Timestamps.now())) {
-                LOG.fine(() -> "user.update.incorrect_password " + userId);
-                throw Errors.TEMPORARY_PASSWORD_EXPIRED.error();
-            }
-            temporary = true;
-        }
-        throttle.succeeded(userId, address);
-        // Hashed only once the old password checked out: a wrong guess costs one hash computation, not two.
-        String newHash = PasswordHasher.hash(request.newPassword());
-        passwordChanges.apply(userId, verifiedPassword, verifiedTemporary, temporary, newHash, request.revokeAllAccess());
-    }
-
-    private String clientAddress() {
-        try {
-            return ClientAddress.resolve(httpRequest.getRemoteAddr(), httpRequest.getHeader("Forwarded"),
-                    httpRequest.getHeader("X-Forwarded-For"), config.trustedProxies());
-        } catch (RuntimeException e) {
-            return ""; // not called over HTTP (in-container use)
-        }
-    }
 
     /**
      * {@code POST /users/{user_id}/temporary_password} (API.md §4.9). Deliberately unlike TTS: the

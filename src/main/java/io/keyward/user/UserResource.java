@@ -33,6 +33,9 @@ public class UserResource {
     @Inject
     UserRegistry registry;
 
+    @Inject
+    PasswordUpdates passwords;
+
     @GET
     public JsonObject get(@PathParam("user_id") String userId, @Context UriInfo uri) {
         return registry.read(userId, new Query(uri.getQueryParameters()).fieldMask()).orThrow();
@@ -69,7 +72,7 @@ public class UserResource {
     @PUT
     @Path("password")
     public JsonObject updatePassword(@PathParam("user_id") String userId, InputStream body) {
-        registry.updatePassword(UpdatePassword.parse(userId, JsonIn.parse(body)));
+        passwords.updatePassword(UpdatePassword.parse(userId, JsonIn.parse(body)));
         return JsonValue.EMPTY_JSON_OBJECT;
     }
 

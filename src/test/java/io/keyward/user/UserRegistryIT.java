@@ -63,6 +63,9 @@ class UserRegistryIT {
     UserRegistry registry;
 
     @Inject
+    PasswordUpdates passwords;
+
+    @Inject
     CallerContext context;
 
     @Inject
@@ -645,12 +648,12 @@ class UserRegistryIT {
         String id = uniqueId("pw");
         register(id);
         context.actAs(Caller.ANONYMOUS);
-        fails(Errors.OLD_PASSWORD, () -> registry.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", "wrong", false)));
-        fails(Errors.PASSWORD_MIN_LENGTH, () -> registry.updatePassword(new UserRequests.UpdatePassword(id, "Weak", PASSWORD, false)));
-        fails(Errors.PASSWORD_EQUALS_OLD, () -> registry.updatePassword(new UserRequests.UpdatePassword(id, PASSWORD, PASSWORD, false)));
-        fails(Errors.USER_NOT_FOUND, () -> registry.updatePassword(new UserRequests.UpdatePassword(uniqueId("nobody"), "New-Passw0rd", PASSWORD, false)));
+        fails(Errors.OLD_PASSWORD, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", "wrong", false)));
+        fails(Errors.PASSWORD_MIN_LENGTH, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "Weak", PASSWORD, false)));
+        fails(Errors.PASSWORD_EQUALS_OLD, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, PASSWORD, PASSWORD, false)));
+        fails(Errors.USER_NOT_FOUND, () -> passwords.updatePassword(new UserRequests.UpdatePassword(uniqueId("nobody"), "New-Passw0rd", PASSWORD, false)));
         String before = column("SELECT password_updated_at FROM users WHERE user_id = ?", id);
-        registry.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", PASSWORD, true));
+        passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", PASSWORD, true));
         String hash = column("SELECT password_hash FROM users WHERE user_id = ?", id);
         assertTrue(PasswordHasher.verify("New-Passw0rd", hash));
         assertNotEquals(before, column("SELECT password_updated_at FROM users WHERE user_id = ?", id));
@@ -659,7 +662,7 @@ class UserRegistryIT {
         assertEquals(1, changed.size());
         assertNull(changed.get(0).data());
         assertEquals(1, events.mailsTo("password_changed", id + "@example.com").size());
-        fails(Errors.OLD_PASSWORD, () -> registry.updatePassword(new UserRequests.UpdatePassword(id, "Other-Passw0rd", PASSWORD, false)));
+        fails(Errors.OLD_PASSWORD, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "Other-Passw0rd", PASSWORD, false)));
     }
 
     @Test
@@ -687,16 +690,16 @@ class UserRegistryIT {
         registry.createTemporaryPassword(uniqueId("nobody"));
 
         // The temporary password works once as the old password, and is then gone.
-        registry.updatePassword(new UserRequests.UpdatePassword(id, "Brand-New-Passw0rd", secret, false));
+        passwords.updatePassword(new UserRequests.UpdatePassword(id, "Brand-New-Passw0rd", secret, false));
         assertEquals("", column("SELECT temporary_password_hash FROM users WHERE user_id = ?", id));
         assertNull(column("SELECT temporary_password_expires_at FROM users WHERE user_id = ?", id));
-        fails(Errors.OLD_PASSWORD, () -> registry.updatePassword(new UserRequests.UpdatePassword(id, "Another-Passw0rd", secret, false)));
+        fails(Errors.OLD_PASSWORD, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "Another-Passw0rd", secret, false)));
 
         // An expired one is refused as such.
         registry.createTemporaryPassword(id);
         String second = events.mailsTo("temporary_password", id + "@example.com").get(1).secrets().get("temporary_password");
         execute("UPDATE users SET temporary_password_expires_at = ? WHERE user_id = ?", Timestamp.from(Instant.now().minusSeconds(60)), id);
-        fails(Errors.TEMPORARY_PASSWORD_EXPIRED, () -> registry.updatePassword(new UserRequests.UpdatePassword(id, "Another-Passw0rd", second, false)));
+        fails(Errors.TEMPORARY_PASSWORD_EXPIRED, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "Another-Passw0rd", second, false)));
         // And an expired one is replaced by a new request.
         registry.createTemporaryPassword(id);
         assertEquals(3, events.mailsTo("temporary_password", id + "@example.com").size());
@@ -709,8 +712,8 @@ class UserRegistryIT {
         execute("UPDATE users SET password_hash = ? WHERE user_id = ?",
                 "PBKDF2$sha256$20000$AbCdEfGhIjKlMnOp$0LQk3N0ZYYhm4fL27HlhZBDW5Spr5yQVdXu2uiBnN0M", id);
         context.actAs(Caller.ANONYMOUS);
-        fails(Errors.OLD_PASSWORD, () -> registry.updatePassword(new UserRequests.UpdatePassword(id, "Next-Passw0rd", "Correct-Horse-2", false)));
-        registry.updatePassword(new UserRequests.UpdatePassword(id, "Next-Passw0rd", "Correct-Horse-1", false));
+        fails(Errors.OLD_PASSWORD, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "Next-Passw0rd", "Correct-Horse-2", false)));
+        passwords.updatePassword(new UserRequests.UpdatePassword(id, "Next-Passw0rd", "Correct-Horse-1", false));
         String hash = column("SELECT password_hash FROM users WHERE user_id = ?", id);
         assertTrue(hash.startsWith("ARGON2ID$"), hash);
         assertTrue(PasswordHasher.verify("Next-Passw0rd", hash));
