@@ -43,6 +43,26 @@ public class AccessTokenEntity {
     @Column(name = "refresh_expires_at", nullable = false)
     private Instant refreshExpiresAt;
 
+    /** The token ID of the password grant this pair descends from by refreshing (null on old rows: its own). */
+    @Column(name = "family_id", updatable = false)
+    private String familyId;
+
+    /** Set when the pair was refreshed: it no longer authenticates, and a second refresh with it is a reuse. */
+    @Column(name = "rotated_at")
+    private Instant rotatedAt;
+
+    public String getFamilyId() {
+        return familyId == null ? tokenId : familyId;
+    }
+
+    public void setFamilyId(String familyId) {
+        this.familyId = familyId;
+    }
+
+    public Instant getRotatedAt() {
+        return rotatedAt;
+    }
+
     public Long getId() {
         return id;
     }

@@ -91,6 +91,9 @@ public class CredentialVerifier {
             throw Errors.TOKEN_NOT_FOUND.error();
         }
         AccessTokenEntity token = tokens.get(0);
+        if (token.getRotatedAt() != null) {
+            throw Errors.TOKEN_NOT_FOUND.error(); // refreshed: the new pair replaces it
+        }
         if (!Tokens.verifySecret(t.secret(), token.getAccessHash())) {
             throw Errors.INVALID_AUTHORIZATION.error();
         }

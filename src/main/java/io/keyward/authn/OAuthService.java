@@ -76,7 +76,10 @@ public class OAuthService {
         if (PasswordHasher.needsRehash(stored)) {
             user.setPasswordHash(PasswordHasher.hash(password));
         }
-        return issue(user.getId(), clientId, List.of(Right.RIGHT_ALL));
+        // Housekeeping, here and not in the rotation's transaction: the user's pairs that can no longer be refreshed.
+        em.createQuery("DELETE FROM AccessTokenEntity a WHERE a.userPk = :pk AND a.refreshExpiresAt < :now")
+                .setParameter("pk", user.getId()).setParameter("now", Timestamps.now()).executeUpdate();
+        return issue(user.getId(), clientId, List.of(Right.RIGHT_ALL), null);
     }
 
     public TokenPair refreshGrant(String refreshToken, String clientId) {
@@ -101,32 +104,65 @@ public class OAuthService {
         }
         AccessTokenEntity old = (AccessTokenEntity) rows.get(0)[0];
         UserEntity user = (UserEntity) rows.get(0)[1];
-        if (!Tokens.verifySecret(t.secret(), old.getRefreshHash())
-                || user.getDeletedAt() != null
+        if (!Tokens.verifySecret(t.secret(), old.getRefreshHash())) {
+            throw OAuthException.invalidGrant("invalid refresh token");
+        }
+        if (old.getRotatedAt() != null) {
+            // Reuse of a refresh token that was already exchanged: one of its holders is not its owner
+            // (OAuth 2.0 Security BCP §4.14.2). Every pair of the family goes, the current one included.
+            revokeFamily(old.getFamilyId());
+            throw new FamilyRevoked();
+        }
+        if (user.getDeletedAt() != null
                 || old.getRefreshExpiresAt().isBefore(Instant.now())
                 || (old.getClientId() != null && clientId != null && !clientId.isEmpty() && !old.getClientId().equals(clientId))) {
             throw OAuthException.invalidGrant("invalid refresh token");
         }
-        List<Right> rights = RightsColumn.parse(old.getRights());
-        String client = old.getClientId();
-        em.remove(old);
-        em.flush();
+        // One conditional UPDATE decides between concurrent redemptions: the row lock serialises them and
+        // only the first finds the pair unrotated. No other statement runs before it in this transaction.
+        Instant now = Timestamps.now();
+        int won = em.createQuery("UPDATE AccessTokenEntity a SET a.rotatedAt = :now, a.expiresAt = :now"
+                        + " WHERE a.id = :id AND a.rotatedAt IS NULL")
+                .setParameter("now", now).setParameter("id", old.getId()).executeUpdate();
+        if (won != 1) {
+            throw OAuthException.invalidGrant("invalid refresh token");
+        }
         revoked.fire(new CredentialRevoked(old.getTokenId()));
-        return issue(user.getId(), client, rights);
+        return issue(user.getId(), old.getClientId(), RightsColumn.parse(old.getRights()), old.getFamilyId());
     }
 
-    private TokenPair issue(long userPk, String clientId, List<Right> rights) {
+    /** Revokes every pair of a token family (they stop authenticating at once on this node). */
+    private void revokeFamily(String familyId) {
+        List<String> ids = em.createQuery("SELECT a.tokenId FROM AccessTokenEntity a WHERE a.familyId = :f OR a.tokenId = :f",
+                String.class).setParameter("f", familyId).getResultList();
+        em.createQuery("DELETE FROM AccessTokenEntity a WHERE a.familyId = :f OR a.tokenId = :f")
+                .setParameter("f", familyId).executeUpdate();
+        for (String id : ids) {
+            revoked.fire(new CredentialRevoked(id));
+        }
+    }
+
+    /**
+     * The answer to a reused refresh token; it must commit (the family's revocation), unlike the other
+     * refusals, so it is not an application exception that rolls back.
+     */
+    @jakarta.ejb.ApplicationException(rollback = false)
+    public static class FamilyRevoked extends OAuthException {
+        FamilyRevoked() {
+            super(400, "invalid_grant", "refresh token already used; its token family is revoked");
+        }
+    }
+
+    private TokenPair issue(long userPk, String clientId, List<Right> rights, String familyId) {
         Instant now = Timestamps.now();
         Duration accessTtl = config.duration(KeywardConfig.Option.OAUTH_ACCESS_TOKEN_TTL);
         Duration refreshTtl = config.duration(KeywardConfig.Option.OAUTH_REFRESH_TOKEN_TTL);
-        // Housekeeping: the user's pairs that can no longer be refreshed.
-        em.createQuery("DELETE FROM AccessTokenEntity a WHERE a.userPk = :pk AND a.refreshExpiresAt < :now")
-                .setParameter("pk", userPk).setParameter("now", now).executeUpdate();
         String id = Secrets.randomBase32(Tokens.ID_BYTES);
         String accessSecret = Secrets.randomBase32(Tokens.SECRET_BYTES);
         String refreshSecret = Secrets.randomBase32(Tokens.SECRET_BYTES);
         AccessTokenEntity e = new AccessTokenEntity();
         e.setTokenId(id);
+        e.setFamilyId(familyId == null ? id : familyId);
         e.setUserPk(userPk);
         e.setClientId(clientId == null || clientId.isEmpty() ? null : clientId);
         e.setAccessHash(Tokens.hashSecret(accessSecret));
