@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Bearer value → {@link Caller}, through a short-lived cache of verified credentials, so that an
@@ -42,6 +43,9 @@ public class CredentialResolver {
 
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
+    /** Bumped by every eviction: a verification that overlapped one must not cache what it read (issue 12 §9). */
+    private final AtomicLong generation = new AtomicLong();
+
     private record Entry(Caller caller, Instant validUntil) {
     }
 
@@ -56,6 +60,7 @@ public class CredentialResolver {
         if (e != null && now.isBefore(e.validUntil())) {
             return e.caller();
         }
+        long before = generation.get();
         CredentialVerifier.Verified v = verifier.verify(token);
         Instant until = now.plus(ttl);
         if (v.expiresAt() != null && v.expiresAt().isBefore(until)) {
@@ -67,17 +72,25 @@ public class CredentialResolver {
                 cache.clear();
             }
         }
-        cache.put(key, new Entry(v.caller(), until));
+        if (generation.get() == before) {
+            cache.put(key, new Entry(v.caller(), until));
+            // An eviction between the check and the put may have missed the new entry: take it back.
+            if (generation.get() != before) {
+                cache.remove(key);
+            }
+        }
         return v.caller();
     }
 
     /** Drops every cached credential of the user. */
     public void evictUser(String userId) {
+        generation.incrementAndGet();
         cache.values().removeIf(e -> userId.equals(e.caller().userId()));
     }
 
     /** Drops the cached API key or token with this ID. */
     public void evictCredential(String credentialId) {
+        generation.incrementAndGet();
         cache.values().removeIf(e -> credentialId.equals(e.caller().credentialId()));
     }
 
@@ -91,6 +104,7 @@ public class CredentialResolver {
     }
 
     public void clear() {
+        generation.incrementAndGet();
         cache.clear();
     }
 }
