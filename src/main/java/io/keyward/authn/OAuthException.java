@@ -28,6 +28,11 @@ public class OAuthException extends RuntimeException {
         return new OAuthException(429, "invalid_grant", "too many failed login attempts, try again later", retryAfterSeconds);
     }
 
+    /** The database (or the throttle's counts in it) cannot be reached: 503, the client may retry. */
+    public static OAuthException unavailable() {
+        return new OAuthException(503, "temporarily_unavailable", "the server cannot check credentials now, try again later", 5);
+    }
+
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

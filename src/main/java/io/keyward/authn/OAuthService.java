@@ -55,6 +55,9 @@ public class OAuthService {
         checkClientId(clientId);
         // The attempt is counted before the hash is computed: concurrent guesses cannot overrun the limit.
         long wait = throttle.reserve(username, address);
+        if (wait == LoginThrottle.UNAVAILABLE) {
+            throw OAuthException.unavailable();
+        }
         if (wait > 0) {
             throw OAuthException.throttled(wait);
         }

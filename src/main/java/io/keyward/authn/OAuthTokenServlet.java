@@ -50,18 +50,36 @@ public class OAuthTokenServlet extends HttpServlet {
                     .add("expires_in", pair.expiresIn())
                     .add("refresh_token", pair.refreshToken())
                     .build());
-        } catch (OAuthException e) {
-            if (e.retryAfterSeconds() > 0) {
-                resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        } catch (RuntimeException e) {
+            OAuthException answer = e instanceof OAuthException o ? o : databaseFailure(e);
+            if (answer == null) {
+                throw e;
             }
-            if (e.status() == 401) {
-                resp.setHeader("WWW-Authenticate", "Bearer error=\"" + e.error() + "\"");
-            }
-            write(resp, e.status(), JsonP.object()
-                    .add("error", e.error())
-                    .add("error_description", e.getMessage())
-                    .build());
+            refuse(resp, answer);
         }
+    }
+
+    /** A failure of the database underneath (however the container wrapped it) is a 503, not a 500. */
+    static OAuthException databaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException || t instanceof jakarta.persistence.PersistenceException) {
+                return OAuthException.unavailable();
+            }
+        }
+        return null;
+    }
+
+    private static void refuse(HttpServletResponse resp, OAuthException e) throws IOException {
+        if (e.retryAfterSeconds() > 0) {
+            resp.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+        }
+        if (e.status() == 401) {
+            resp.setHeader("WWW-Authenticate", "Bearer error=\"" + e.error() + "\"");
+        }
+        write(resp, e.status(), JsonP.object()
+                .add("error", e.error())
+                .add("error_description", e.getMessage())
+                .build());
     }
 
     /**

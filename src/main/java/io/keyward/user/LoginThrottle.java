@@ -48,11 +48,14 @@ public class LoginThrottle {
 
     private volatile long nextSweep;
 
+    public static final long UNAVAILABLE = -1;
+
     /**
      * Reserves one password check of {@code userId} from {@code address}.
      *
      * @return 0 when reserved (the check may run; call {@link #succeeded} if the password is right),
-     * else the seconds to wait (nothing was counted)
+     * else the seconds to wait (nothing was counted), or {@link #UNAVAILABLE} when the counts cannot be
+     * reached (then no password may be checked: the caller answers 503)
      */
     public long reserve(String userId, String address) {
         if (!config.bool(Option.LOGIN_THROTTLE_ENABLED)) {
@@ -84,9 +87,9 @@ public class LoginThrottle {
             }
             return wait;
         } catch (SQLException e) {
-            // Fail closed: without the counts no password is checked (the caller answers 503 or 429).
+            // Fail closed: without the counts no password is checked.
             LOG.log(Level.WARNING, "login throttle unavailable: " + e.getSQLState());
-            return 1;
+            return UNAVAILABLE;
         }
     }
 

@@ -53,6 +53,9 @@ public class PasswordUpdates {
         }
         String address = clientAddress();
         long wait = throttle.reserve(userId, address);
+        if (wait == LoginThrottle.UNAVAILABLE) {
+            throw Errors.DATABASE_UNAVAILABLE.error();
+        }
         if (wait > 0) {
             throw Errors.TOO_MANY_ATTEMPTS.error("retry_after", wait);
         }
