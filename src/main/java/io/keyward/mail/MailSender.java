@@ -90,6 +90,17 @@ public class MailSender {
         if (schedule != null) {
             schedule.cancel(false);
         }
+        // Let a message being sent finish and be marked, rather than leave it leased (and unsent) until
+        // the lease runs out; bounded so that a hung SMTP server cannot hold up the shutdown.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (running.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** After a transaction that queued mail committed: deliver now rather than at the next poll. */

@@ -43,6 +43,7 @@ import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * soft delete and restore, purge cascade, last-admin protection, passwords and temporary passwords,
  * and the side-effect events, with callers set through {@link CallerContext#actAs}.
  */
+@Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
 class UserRegistryIT {
 
