@@ -1,5 +1,6 @@
 package io.keyward.rights;
 
+import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,8 +47,16 @@ public class CallerContext {
         return caller();
     }
 
-    /** "Is the caller an admin?" with credential errors swallowed (List, Create, Purge, login tokens). */
+    /**
+     * "Is the caller an admin?" with invalid credentials swallowed (List, Create, Purge, login tokens), as
+     * TTS does. A credential that could not be checked at all (database down) is not swallowed: it
+     * answers 503, so an admin sees an outage rather than a 403 for rights the admin has.
+     */
     public boolean isAdmin() {
+        KeywardException e = credentialError();
+        if (e != null && e.is(Errors.DATABASE_UNAVAILABLE)) {
+            throw e;
+        }
         return caller().admin();
     }
 
