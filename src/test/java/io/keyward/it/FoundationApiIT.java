@@ -21,12 +21,12 @@ class FoundationApiIT {
     }
 
     @Test
-    void openApiDocumentAndMetricsAreServed() {
+    void openApiDocumentIsServed() {
         Reply doc = Api.get("/openapi", null);
         assertEquals(200, doc.status());
         assertTrue(doc.body().contains("Keyward"), "title in the document");
         assertEquals(200, Api.get("/openapi/ui/", null).status());
-        assertEquals(200, Api.get("/metrics", null).status());
+        // /metrics needs the scraper's credential over HTTPS: MetricsAttackIT.
     }
 
     @Test
