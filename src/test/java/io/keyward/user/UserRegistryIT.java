@@ -68,6 +68,9 @@ class UserRegistryIT {
     PasswordUpdates passwords;
 
     @Inject
+    SsoLinks ssoLinks;
+
+    @Inject
     CallerContext context;
 
     @Inject
@@ -705,6 +708,36 @@ class UserRegistryIT {
         // And an expired one is replaced by a new request.
         registry.createTemporaryPassword(id);
         assertEquals(3, events.mailsTo("temporary_password", id + "@example.com").size());
+    }
+
+    @Test
+    void ssoLinkedUsersHaveLocalPasswordsOnlyWhenAllowed() throws Exception {
+        String id = uniqueId("ssolocal");
+        register(id);
+        context.actAs(admin());
+        ssoLinks.link(id, "https://idp.example", "subject-" + id);
+        assertTrue(events.credentials().contains(new UserCredentialsChanged(id, true)),
+                "linking revokes the tokens of earlier password logins");
+        context.actAs(Caller.ANONYMOUS);
+        String hash = column("SELECT password_hash FROM users WHERE user_id = ?", id);
+        // Off (the default): the right old password is refused as such, a wrong one as before, nothing changes.
+        fails(Errors.LOCAL_PASSWORD_DISABLED, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", PASSWORD, false)));
+        fails(Errors.OLD_PASSWORD, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", "wrong", false)));
+        assertEquals(hash, column("SELECT password_hash FROM users WHERE user_id = ?", id));
+        registry.createTemporaryPassword(id);
+        assertEquals(0, events.mailsTo("temporary_password", id + "@example.com").size());
+        assertEquals("", column("SELECT temporary_password_hash FROM users WHERE user_id = ?", id));
+        context.actAs(admin());
+        fails(Errors.LOCAL_PASSWORD_DISABLED, () -> registry.update(updateRequest(id, "{\"temporary_password\": \"Temp-Passw0rd\"}", "temporary_password")));
+
+        // is.sso.allow-local-password: both ways in.
+        try (AutoCloseable allow = TestConfig.set("is.sso.allow-local-password", "true")) {
+            context.actAs(Caller.ANONYMOUS);
+            registry.createTemporaryPassword(id);
+            assertEquals(1, events.mailsTo("temporary_password", id + "@example.com").size());
+            passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", PASSWORD, false));
+            assertTrue(PasswordHasher.verify("New-Passw0rd", column("SELECT password_hash FROM users WHERE user_id = ?", id)));
+        }
     }
 
     @Test
