@@ -586,6 +586,9 @@ class UserRegistryIT {
         execute("INSERT INTO api_keys (key_id, user_pk, secret_hash, name, rights, created_at, updated_at) VALUES (?, ?, 'x', 'k', '', ?, ?)",
                 uniqueId("KEY").toUpperCase(), Long.parseLong(pk), Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
         assertEquals(1, count("SELECT COUNT(*) FROM api_keys WHERE user_pk = ?", Long.parseLong(pk)));
+        context.actAs(admin());
+        ssoLinks.link(id, "https://idp.example", "purged-" + id);
+        assertEquals(1, count("SELECT COUNT(*) FROM sso_links WHERE user_pk = ?", Long.parseLong(pk)));
 
         context.actAs(user(id, Right.RIGHT_ALL));
         fails(Errors.ADMINS_PURGE_USERS, () -> registry.purge(id));
@@ -595,6 +598,7 @@ class UserRegistryIT {
         assertEquals(0, count("SELECT COUNT(*) FROM users WHERE user_id = ?", id));
         assertEquals(0, count("SELECT COUNT(*) FROM api_keys WHERE user_pk = ?", Long.parseLong(pk)));
         assertEquals(0, count("SELECT COUNT(*) FROM user_attributes WHERE user_pk = ?", Long.parseLong(pk)));
+        assertEquals(0, count("SELECT COUNT(*) FROM sso_links WHERE user_pk = ?", Long.parseLong(pk)), "the SSO identity is free again");
         KeywardException e = fails(Errors.ENTITY_NOT_FOUND, () -> registry.purge(id));
         assertEquals("error:pkg/identityserver/store:entity_not_found (user entity with id `" + id + "` not found)", e.getMessage());
         // The ID and the address can be used again.

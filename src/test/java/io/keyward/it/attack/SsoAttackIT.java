@@ -142,6 +142,34 @@ class SsoAttackIT {
     }
 
     @Test
+    void concurrentFirstTokensMakeOneUserAndOneLink() throws Exception {
+        String user = Api.uniqueId("ssorace");
+        String subject = "race-" + Api.uniqueId("sub");
+        int n = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Answer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String token = jwt(subject, user);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return Attacker.bearer("GET", "/api/v3/auth_info", token, null);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Answer> f : answers) {
+                Answer a = f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(200, a.status(), a.toString());
+                assertEquals(user, a.json().getJsonObject("oauth_access_token").getJsonObject("user_ids").getString("user_id"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, linksOf(user, admin()).size());
+    }
+
+    @Test
     void aLinkedUserHasNoLocalPassword() {
         String admin = admin();
         String user = Attacker.register("ssolinked");
