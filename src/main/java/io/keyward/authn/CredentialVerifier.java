@@ -162,9 +162,10 @@ public class CredentialVerifier {
                     throw notLinked(id, claimed);
                 }
             }
-            // The claimed name is only logged when it is a valid ID (no control characters reach the log).
+            // Only the error's name, and the claimed name only when it is a valid ID: token values with
+            // control characters never reach the log.
             LOG.info("SSO user " + (Ids.isValid(claimed, Ids.USER_ID) ? claimed : "(invalid ID)")
-                    + " not provisioned: " + e.getMessage());
+                    + " not provisioned: " + e.definition().name());
             throw Errors.SSO_USER_REFUSED.error("user_id", claimed).causedBy(e);
         }
         return claimed;
