@@ -5,7 +5,9 @@ import io.keyward.apikey.ApiKeyStore;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Tokens;
 import io.keyward.entity.EntityType;
+import io.keyward.entity.Ids;
 import io.keyward.error.Errors;
+import io.keyward.error.KeywardException;
 import io.keyward.rights.Caller;
 import io.keyward.rights.CredentialOwner;
 import io.keyward.rights.EntityDirectory;
@@ -13,12 +15,14 @@ import io.keyward.rights.EntityRights;
 import io.keyward.rights.Right;
 import io.keyward.rights.Rights;
 import io.keyward.rights.RightsColumn;
+import io.keyward.user.SsoLinkStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Resolves a bearer value to a {@link Caller} (API.md §2.1), or throws the error The Things Stack
@@ -28,6 +32,8 @@ import java.util.List;
  */
 @Stateless
 public class CredentialVerifier {
+    private static final Logger LOG = Logger.getLogger(CredentialVerifier.class.getName());
+
     @PersistenceContext(unitName = "keyward")
     EntityManager em;
 
@@ -39,6 +45,9 @@ public class CredentialVerifier {
 
     @Inject
     ApiKeyStore apiKeys;
+
+    @Inject
+    SsoLinkStore links;
 
     @Inject
     EntityRights entities;
@@ -105,9 +114,10 @@ public class CredentialVerifier {
     }
 
     /**
-     * An enterprise SSO JWT: verified with MicroProfile JWT, the user found by the configured claim (or
-     * provisioned just in time), all of the user's rights like a console session, admin also through
-     * the configured group.
+     * An enterprise SSO JWT: verified with MicroProfile JWT, and acting as the local account its identity
+     * (issuer, subject) is linked to — never as an account that merely has the name it claims (issue 12
+     * §4). An identity linked to no account gets one just in time if that is on and the name is free;
+     * all of the user's rights like a console session, admin also through the configured group.
      */
     private Verified sso(String token) {
         org.eclipse.microprofile.config.Config mp = org.eclipse.microprofile.config.ConfigProvider.getConfig(
@@ -115,15 +125,12 @@ public class CredentialVerifier {
         SsoSettings settings = SsoSettings.read(key -> mp.getOptionalValue(key, String.class).orElse(null));
         SsoTokens.Identity id = SSO.verify(token, settings);
         EntityDirectory users = entities.directory(EntityType.USER);
-        CredentialOwner owner = users.credentialOwner(id.userId());
-        if (owner == null && settings.jitProvisioning() && !users.exists(id.userId(), true)) {
-            try {
-                provisioner.provision(id);
-            } catch (RuntimeException e) {
-                // Most likely a concurrent first request created it; look again below.
-            }
-            owner = users.credentialOwner(id.userId());
+        String userId = links.linkedUserId(id.issuer(), id.subject());
+        if (userId == null) {
+            userId = unlinked(id, settings, users);
         }
+        // Null for a deleted user: its identity stays linked (restorable) but has no working credential.
+        CredentialOwner owner = users.credentialOwner(userId);
         if (owner == null) {
             throw Errors.INVALID_AUTHORIZATION.error();
         }
@@ -131,6 +138,43 @@ public class CredentialVerifier {
         Caller caller = Callers.of(Caller.Kind.SSO, id.tokenId(), Rights.of(Right.RIGHT_ALL), effective,
                 config.contactInfoValidationRequired(), config.adminRightsAll());
         return new Verified(caller, id.expiresAt());
+    }
+
+    /** An identity linked to no account: refused, or the ID of the user provisioned for it just now. */
+    private String unlinked(SsoTokens.Identity id, SsoSettings settings, EntityDirectory users) {
+        String claimed = id.userId();
+        if (Ids.isValid(claimed, Ids.USER_ID) && users.exists(claimed, true)) {
+            throw notLinked(id, claimed);
+        }
+        if (!settings.jitProvisioning() || claimed.isEmpty()) {
+            throw Errors.INVALID_AUTHORIZATION.error();
+        }
+        try {
+            provisioner.provision(id);
+        } catch (KeywardException e) {
+            if (e.is(Errors.ALREADY_EXISTS)) {
+                // A concurrent first request of the same identity may have won: it linked the user.
+                String linked = links.linkedUserId(id.issuer(), id.subject());
+                if (linked != null) {
+                    return linked;
+                }
+                if (users.exists(claimed, true)) {
+                    throw notLinked(id, claimed);
+                }
+            }
+            // Only the error's name, and the claimed name only when it is a valid ID: token values with
+            // control characters never reach the log.
+            LOG.info("SSO user " + (Ids.isValid(claimed, Ids.USER_ID) ? claimed : "(invalid ID)")
+                    + " not provisioned: " + e.definition().name());
+            throw Errors.SSO_USER_REFUSED.error("user_id", claimed).causedBy(e);
+        }
+        return claimed;
+    }
+
+    private static KeywardException notLinked(SsoTokens.Identity id, String claimed) {
+        LOG.warning("SSO identity of " + id.issuer() + " claims the existing user " + claimed
+                + " but is not linked to it: refused");
+        return Errors.SSO_IDENTITY_NOT_LINKED.error("user_id", claimed);
     }
 
     private Caller build(Caller.Kind kind, String credentialId, List<Right> rights, CredentialOwner owner) {

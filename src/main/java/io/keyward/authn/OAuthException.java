@@ -33,6 +33,16 @@ public class OAuthException extends RuntimeException {
         return new OAuthException(503, "temporarily_unavailable", "the server cannot check credentials now, try again later", 5);
     }
 
+    /**
+     * The user is linked to an SSO identity and {@code is.sso.allow-local-password} is off: its identity
+     * provider alone lets it in (issue 12 §4). Said only once the password was right, so it tells a
+     * guesser nothing.
+     */
+    public static OAuthException localPasswordDisabled(String userId) {
+        return new OAuthException(400, "invalid_grant",
+                "local_password_disabled: user " + userId + " signs in through SSO only; local passwords are disabled");
+    }
+
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -8,6 +8,7 @@ import io.keyward.rights.CredentialRevoked;
 import io.keyward.rights.Right;
 import io.keyward.rights.RightsColumn;
 import io.keyward.user.LoginThrottle;
+import io.keyward.user.SsoLinkStore;
 import io.keyward.user.UserEntity;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
@@ -40,6 +41,9 @@ public class OAuthService {
 
     @Inject
     jakarta.enterprise.event.Event<CredentialRevoked> revoked;
+
+    @Inject
+    SsoLinkStore ssoLinks;
 
     /** A new token pair, as answered to the client. */
     public record TokenPair(String accessToken, String refreshToken, long expiresIn) {
@@ -76,6 +80,9 @@ public class OAuthService {
             throw OAuthException.invalidGrant(BAD_CREDENTIALS);
         }
         throttle.succeeded(username, address);
+        if (!ssoLinks.localPasswordAllowed(user.getId())) {
+            throw OAuthException.localPasswordDisabled(user.getUserId());
+        }
         if (PasswordHasher.needsRehash(stored)) {
             user.setPasswordHash(PasswordHasher.hash(password));
         }
@@ -120,6 +127,11 @@ public class OAuthService {
                 || old.getRefreshExpiresAt().isBefore(Instant.now())
                 || (old.getClientId() != null && clientId != null && !clientId.isEmpty() && !old.getClientId().equals(clientId))) {
             throw OAuthException.invalidGrant("invalid refresh token");
+        }
+        // Pairs from password logins made before the user was linked to an SSO identity (linking revokes
+        // them, but is.sso.allow-local-password may have been turned off since).
+        if (!ssoLinks.localPasswordAllowed(user.getId())) {
+            throw OAuthException.localPasswordDisabled(user.getUserId());
         }
         // One conditional UPDATE decides between concurrent redemptions: the row lock serialises them and
         // only the first finds the pair unrotated. No other statement runs before it in this transaction.

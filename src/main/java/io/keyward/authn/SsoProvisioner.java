@@ -1,8 +1,9 @@
 package io.keyward.authn;
 
-import io.keyward.entity.EmailAddresses;
+import io.keyward.user.SsoLinkStore;
 import io.keyward.user.UserCreation;
 import io.keyward.user.UserCreation.TrustedUser;
+import io.keyward.user.UserEntity;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,9 +12,10 @@ import java.util.logging.Logger;
 
 /**
  * Just-in-time provisioning of enterprise SSO users ({@code is.sso.jit-provisioning}): the first
- * request with a valid JWT for an unknown user ID creates the user through {@link UserCreation}
- * (so the ID rule and the registration blocklist apply), approved, with the e-mail address of the
- * {@code email} claim (validated if {@code email_verified} is true) and no password.
+ * request with a valid JWT from an identity that is linked to no account creates the user named by the
+ * token through {@link UserCreation} (so the ID rule and the registration blocklist apply), approved,
+ * with the e-mail address of the {@code email} claim (validated if {@code email_verified} is true) and no
+ * password, and links the identity (issuer, subject) to it in the same transaction.
  */
 @Stateless
 public class SsoProvisioner {
@@ -22,19 +24,19 @@ public class SsoProvisioner {
     @Inject
     UserCreation creation;
 
+    @Inject
+    SsoLinkStore links;
+
     /**
-     * Creates the user in its own transaction; false if the token does not carry what a user needs.
-     * Throws the creation's error when the ID breaks a rule or is taken.
+     * Creates the user and its link in a transaction of their own. Throws the creation's error when the
+     * ID breaks a rule, is blocklisted or taken, or the token has no usable e-mail address; then nothing
+     * is written.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean provision(SsoTokens.Identity id) {
-        String email = id.email();
-        if (!EmailAddresses.isValid(email) || !EmailAddresses.matchesTtsRegex(email)) {
-            LOG.info("SSO user " + id.userId() + " not provisioned: the token has no usable email claim");
-            return false;
-        }
-        creation.createTrusted(new TrustedUser(id.userId(), id.name(), email, id.emailVerified(), null, false, true));
-        LOG.info("SSO user " + id.userId() + " provisioned");
-        return true;
+    public void provision(SsoTokens.Identity id) {
+        UserEntity u = creation.createTrusted(new TrustedUser(id.userId(), id.name(), id.email(), id.emailVerified(),
+                null, false, true));
+        links.insert(u.getId(), id.issuer(), id.subject());
+        LOG.info("SSO user " + id.userId() + " provisioned and linked to its identity at " + id.issuer());
     }
 }

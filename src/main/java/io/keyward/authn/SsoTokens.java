@@ -1,6 +1,5 @@
 package io.keyward.authn;
 
-import io.keyward.entity.Ids;
 import io.keyward.error.Errors;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
@@ -26,9 +25,13 @@ public final class SsoTokens {
     private volatile SsoSettings parserSettings;
     private volatile DefaultJWTParser parser;
 
-    /** What a verified token says about its holder. */
-    public record Identity(String userId, String email, boolean emailVerified, String name, Set<String> groups,
-                           Instant expiresAt, String tokenId) {
+    /**
+     * What a verified token says about its holder. {@code issuer} and {@code subject} identify it (the
+     * key of its link to a local account); {@code userId} is only the name it claims (lower-cased, empty
+     * if none, not necessarily a valid ID), used to name a user created just in time.
+     */
+    public record Identity(String issuer, String subject, String userId, String email, boolean emailVerified,
+                           String name, Set<String> groups, Instant expiresAt, String tokenId) {
         public boolean inGroup(String group) {
             return !group.isEmpty() && groups.contains(group);
         }
@@ -64,29 +67,34 @@ public final class SsoTokens {
             LOG.log(Level.WARNING, "JWT verification failed: " + e.getClass().getName());
             throw Errors.INVALID_AUTHORIZATION.error();
         }
-        String userId = userId(jwt, settings);
-        if (userId == null) {
+        String subject = jwt.getSubject();
+        if (subject == null || subject.isEmpty()) {
+            // Without a subject there is nothing stable to link a local account to.
             throw Errors.INVALID_AUTHORIZATION.error();
         }
+        String userId = userId(jwt, settings);
         String email = claimString(jwt.getClaim("email"));
         boolean verified = Boolean.parseBoolean(claimString(jwt.getClaim("email_verified")));
         String name = claimString(jwt.getClaim("name"));
         Set<String> groups = groups(jwt, settings.groupsClaim());
         Instant exp = jwt.getExpirationTime() > 0 ? Instant.ofEpochSecond(jwt.getExpirationTime()) : null;
-        return new Identity(userId, email, verified, name, groups, exp, jwt.getTokenID());
+        return new Identity(jwt.getIssuer(), subject, userId, email, verified, name, groups, exp, jwt.getTokenID());
     }
 
-    /** The user ID named by the configured claim, or the first of preferred_username, upn, sub; lower-cased. */
+    /**
+     * The user ID named by the configured claim, or the first of preferred_username, upn, sub; lower-cased;
+     * empty if none. Not checked here: it matters only when a user is created from it, and then the ID
+     * rules and the blocklist apply ({@link io.keyward.user.UserCreation}).
+     */
     static String userId(JsonWebToken jwt, SsoSettings settings) {
         List<String> claims = settings.userClaim().isEmpty() ? SsoSettings.DEFAULT_USER_CLAIMS : List.of(settings.userClaim());
         for (String claim : claims) {
             String v = claimString(jwt.getClaim(claim));
             if (!v.isEmpty()) {
-                String id = v.toLowerCase(Locale.ROOT);
-                return Ids.isValid(id, Ids.USER_ID) ? id : null;
+                return v.toLowerCase(Locale.ROOT);
             }
         }
-        return null;
+        return "";
     }
 
     private static Set<String> groups(JsonWebToken jwt, String claim) {

@@ -82,7 +82,8 @@ public class KeywardConfig {
         SSO_USER_CLAIM("is.sso.user-claim", "", "JWT claim naming the user ID; empty: preferred_username, then upn, then sub."),
         SSO_GROUPS_CLAIM("is.sso.groups-claim", "groups", "JWT claim listing the user's groups."),
         SSO_ADMIN_GROUP("is.sso.admin-group", "", "Group whose members are admins while they use an SSO token; empty: none."),
-        SSO_JIT_PROVISIONING("is.sso.jit-provisioning", "false", "Create unknown SSO users on first sight (approved, email from the email claim)."),
+        SSO_JIT_PROVISIONING("is.sso.jit-provisioning", "false", "Create unknown SSO users on first sight (approved, email from the email claim) and link them to the token's issuer and subject."),
+        SSO_ALLOW_LOCAL_PASSWORD("is.sso.allow-local-password", "false", "Users linked to an SSO identity may also use a local password (password grant, UpdatePassword, temporary passwords); off: only their SSO tokens authenticate them."),
         CLUSTER_KEYS("is.cluster.keys", "", "Keys of trusted cluster peers (comma-separated, hex or plain): `Authorization: ClusterKey <key>` may create notifications.");
 
         public final String key;
@@ -173,6 +174,11 @@ public class KeywardConfig {
 
     public Set<String> trustedProxies() {
         return list(Option.HTTP_TRUSTED_PROXIES);
+    }
+
+    /** MicroProfile JWT's {@code mp.jwt.verify.issuer}: the issuer of accepted SSO tokens; empty when unset. */
+    public String ssoIssuer() {
+        return config().getOptionalValue("mp.jwt.verify.issuer", String.class).orElse("").trim();
     }
 
     public Set<String> extraBlockedUserIds() {

@@ -88,6 +88,15 @@ public final class Errors {
     public static final ErrorDefinition TOO_MANY_ATTEMPTS = new ErrorDefinition("pkg/ratelimit",
             "rate_limit_exceeded", "too many failed password checks, retry after `{retry_after}` seconds",
             GrpcCode.RESOURCE_EXHAUSTED);
+    public static final ErrorDefinition SSO_IDENTITY_NOT_LINKED = new ErrorDefinition("pkg/keyward",
+            "sso_identity_not_linked", "the SSO identity is not linked to user `{user_id}`; an admin must link it",
+            GrpcCode.UNAUTHENTICATED);
+    public static final ErrorDefinition SSO_USER_REFUSED = new ErrorDefinition("pkg/keyward",
+            "sso_user_refused", "no user can be created for the SSO identity's user ID `{user_id}`",
+            GrpcCode.PERMISSION_DENIED);
+    public static final ErrorDefinition LOCAL_PASSWORD_DISABLED = new ErrorDefinition("pkg/keyward",
+            "local_password_disabled", "user `{user_id}` signs in through SSO only; local passwords are disabled",
+            GrpcCode.FAILED_PRECONDITION);
     public static final ErrorDefinition TEMPORARY_PASSWORD_EXPIRED = new ErrorDefinition(IS,
             "temporary_password_expired", "temporary password expired", GrpcCode.UNAUTHENTICATED);
 
@@ -133,6 +142,8 @@ public final class Errors {
             "invitation_not_found", "invitation not found", GrpcCode.NOT_FOUND, "invitation_token");
     public static final ErrorDefinition VALIDATION_TOKEN_NOT_FOUND = new ErrorDefinition(STORE,
             "validation_token_not_found", "validation token not found", GrpcCode.NOT_FOUND, "validation_id");
+    public static final ErrorDefinition SSO_LINK_NOT_FOUND = new ErrorDefinition("pkg/keyward",
+            "sso_link_not_found", "user `{user_id}` has no link to this SSO identity", GrpcCode.NOT_FOUND);
     public static final ErrorDefinition ALREADY_EXISTS = new ErrorDefinition("pkg/util/store",
             "already_exists", "already exists", GrpcCode.ALREADY_EXISTS);
     public static final ErrorDefinition INVITATION_ALREADY_SENT = new ErrorDefinition(STORE,

@@ -22,6 +22,9 @@ public class PasswordChanges {
     UserStore store;
 
     @Inject
+    SsoLinkStore links;
+
+    @Inject
     Event<MailRequest> mail;
 
     @Inject
@@ -30,15 +33,20 @@ public class PasswordChanges {
     @Inject
     Event<UserCredentialsChanged> credentials;
 
-    /** What UpdatePassword verifies the old password against. */
-    public record Stored(String passwordHash, String temporaryPasswordHash, Instant temporaryPasswordExpiresAt) {
+    /**
+     * What UpdatePassword verifies the old password against, and whether the user may have a local
+     * password at all (false: linked to an SSO identity while is.sso.allow-local-password is off).
+     */
+    public record Stored(String passwordHash, String temporaryPasswordHash, Instant temporaryPasswordExpiresAt,
+                         boolean localPasswordAllowed) {
     }
 
     /** The user's stored hashes, read in a transaction of their own (no lock, connection returned at once); null if none. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Stored stored(String userId) {
         UserEntity u = store.find(userId, false);
-        return u == null ? null : new Stored(u.getPasswordHash(), u.getTemporaryPasswordHash(), u.getTemporaryPasswordExpiresAt());
+        return u == null ? null : new Stored(u.getPasswordHash(), u.getTemporaryPasswordHash(), u.getTemporaryPasswordExpiresAt(),
+                links.localPasswordAllowed(u.getId()));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -50,6 +58,10 @@ public class PasswordChanges {
         if (!u.getPasswordHash().equals(verified.passwordHash())
                 || !u.getTemporaryPasswordHash().equals(verified.temporaryPasswordHash())) {
             throw Errors.OLD_PASSWORD.error();
+        }
+        // Again under the row lock: an admin may have linked the user since its hashes were read.
+        if (!links.localPasswordAllowed(u.getId())) {
+            throw Errors.LOCAL_PASSWORD_DISABLED.error("user_id", userId);
         }
         Instant now = Timestamps.now();
         if (viaTemporary) {

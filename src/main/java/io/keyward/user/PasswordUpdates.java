@@ -72,6 +72,10 @@ public class PasswordUpdates {
             temporary = true;
         }
         throttle.succeeded(userId, address);
+        // Only now, once the old password checked out: the refusal tells a guesser nothing.
+        if (!stored.localPasswordAllowed()) {
+            throw Errors.LOCAL_PASSWORD_DISABLED.error("user_id", userId);
+        }
         // Hashed only once the old password checked out: a wrong guess costs one hash computation, not two.
         String newHash = PasswordHasher.hash(request.newPassword());
         changes.apply(userId, stored, temporary, newHash, request.revokeAllAccess());

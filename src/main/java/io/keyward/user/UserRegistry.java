@@ -65,6 +65,9 @@ public class UserRegistry {
     UserCreation creation;
 
     @Inject
+    SsoLinkStore ssoLinks;
+
+    @Inject
     UserReadCache userCache;
 
     @Inject
@@ -453,6 +456,9 @@ public class UserRegistry {
                     if (in.temporaryPassword.isEmpty()) {
                         u.setTemporaryPasswordHash("");
                     } else {
+                        if (!ssoLinks.localPasswordAllowed(u.getId())) {
+                            throw Errors.LOCAL_PASSWORD_DISABLED.error("user_id", userId);
+                        }
                         u.setTemporaryPasswordHash(PasswordHasher.hash(in.temporaryPassword));
                         if (!paths.contains("temporary_password_created_at")) {
                             u.setTemporaryPasswordCreatedAt(now);
@@ -633,6 +639,11 @@ public class UserRegistry {
         String hash = PasswordHasher.hash(secret);
         UserEntity u = store.lock(userId, false);
         if (u == null) {
+            return;
+        }
+        // A user linked to an SSO identity gets no local password (issue 12 §4). Answered like an unknown
+        // user, so that this anonymous method does not tell which accounts are linked.
+        if (!ssoLinks.localPasswordAllowed(u.getId())) {
             return;
         }
         Instant now = Timestamps.now();

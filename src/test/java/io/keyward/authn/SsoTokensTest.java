@@ -64,8 +64,22 @@ class SsoTokensTest {
         String both = TestJwts.sign("sso/sso-test-private.pem", claims("preferred_username", "dave", "sub", "dave-sub"), exp);
         assertEquals("dave-sub", sso.verify(both, settings(Map.of("is.sso.user-claim", "sub"))).userId(),
                 "a configured claim wins");
-        String badId = TestJwts.sign("sso/sso-test-private.pem", claims("preferred_username", "not a valid id!"), exp);
-        assertTrue(rejected(badId, settings(Map.of())).is(Errors.INVALID_AUTHORIZATION));
+        // The claimed name is not checked here: it matters only when a user is created from it (then the
+        // ID rules refuse it, see SsoAttackIT).
+        String badId = TestJwts.sign("sso/sso-test-private.pem", claims("preferred_username", "Not A Valid ID!", "sub", "s-1"), exp);
+        assertEquals("not a valid id!", sso.verify(badId, settings(Map.of())).userId());
+    }
+
+    @Test
+    void theIdentityIsTheIssuerAndSubject() {
+        Instant exp = Instant.now().plusSeconds(300);
+        SsoTokens.Identity id = sso.verify(TestJwts.valid("subject-17", "Alice", "alice@corp.example", List.of()),
+                settings(Map.of()));
+        assertEquals(TestJwts.ISSUER, id.issuer());
+        assertEquals("subject-17", id.subject(), "the subject is kept as sent (case included)");
+        // A token without a subject names no identity that could be linked to an account.
+        String noSubject = TestJwts.sign("sso/sso-test-private.pem", claims("preferred_username", "alice"), exp);
+        assertTrue(rejected(noSubject, settings(Map.of())).is(Errors.INVALID_AUTHORIZATION));
     }
 
     @Test

@@ -35,11 +35,24 @@ public final class TestJwts {
         return resource("sso/sso-test-public.pem");
     }
 
-    /** A JWT from the trusted issuer for {@code preferredUsername}, valid for 10 minutes. */
+    /**
+     * A JWT from the trusted issuer for {@code preferredUsername}, valid for 10 minutes. Its subject is
+     * {@link #subjectOf} the name: every token for one name is one identity, as a real provider's are.
+     */
     public static String valid(String preferredUsername, String email, List<String> groups) {
+        return valid(subjectOf(preferredUsername), preferredUsername, email, groups);
+    }
+
+    /** A JWT from the trusted issuer for the identity {@code subject}, claiming {@code preferredUsername}. */
+    public static String valid(String subject, String preferredUsername, String email, List<String> groups) {
         return sign("sso/sso-test-private.pem", Map.of("iss", ISSUER, "aud", AUDIENCE,
-                "preferred_username", preferredUsername, "sub", UUID.randomUUID().toString(),
+                "preferred_username", preferredUsername, "sub", subject,
                 "email", email, "email_verified", true, "groups", groups), Instant.now().plusSeconds(600));
+    }
+
+    /** The subject {@link #valid(String, String, List)} gives the tokens of a name. */
+    public static String subjectOf(String preferredUsername) {
+        return "idp-subject-" + preferredUsername.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A JWT with the given claims, signed with a key from the test resources, expiring at {@code exp}. */

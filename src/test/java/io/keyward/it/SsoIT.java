@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keyward.authn.TestJwts;
 import io.keyward.it.Api.Reply;
 import io.keyward.rights.Right;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Instant;
@@ -39,8 +40,15 @@ class SsoIT {
         Credentials.useSeed(seedUrl);
         String user = Api.uniqueId("ssostate");
         Credentials.createUser(user, "Secret-Passw0rd!", io.keyward.entity.State.STATE_SUSPENDED, true, true);
-        // An existing local user: the token names it, no provisioning; the state restricts it and the
-        // admin flag of a suspended user does not count.
+        // An existing local user: a token that only names it is refused (issue 12 §4) until an admin links
+        // the identity to the account.
+        Reply unlinked = Api.get("/api/v3/auth_info", TestJwts.valid(user, user + "@corp.example", List.of()));
+        assertEquals(401, unlinked.status(), unlinked.body());
+        assertEquals("sso_identity_not_linked", unlinked.errorName());
+        Reply linked = Api.post("/api/v3/keyward/users/" + user + "/sso-links",
+                Json.createObjectBuilder().add("subject", TestJwts.subjectOf(user)).build(), Credentials.adminToken());
+        assertEquals(200, linked.status(), linked.body());
+        // Linked: the state restricts it and the admin flag of a suspended user does not count.
         Reply suspended = Api.get("/api/v3/auth_info", TestJwts.valid(user, "other-" + user + "@corp.example", List.of()));
         assertEquals(200, suspended.status(), suspended.body());
         assertEquals(List.of("Restricted rights after account suspension"), suspended.warnings());

@@ -68,6 +68,9 @@ class UserRegistryIT {
     PasswordUpdates passwords;
 
     @Inject
+    SsoLinks ssoLinks;
+
+    @Inject
     CallerContext context;
 
     @Inject
@@ -583,6 +586,9 @@ class UserRegistryIT {
         execute("INSERT INTO api_keys (key_id, user_pk, secret_hash, name, rights, created_at, updated_at) VALUES (?, ?, 'x', 'k', '', ?, ?)",
                 uniqueId("KEY").toUpperCase(), Long.parseLong(pk), Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
         assertEquals(1, count("SELECT COUNT(*) FROM api_keys WHERE user_pk = ?", Long.parseLong(pk)));
+        context.actAs(admin());
+        ssoLinks.link(id, "https://idp.example", "purged-" + id);
+        assertEquals(1, count("SELECT COUNT(*) FROM sso_links WHERE user_pk = ?", Long.parseLong(pk)));
 
         context.actAs(user(id, Right.RIGHT_ALL));
         fails(Errors.ADMINS_PURGE_USERS, () -> registry.purge(id));
@@ -592,6 +598,7 @@ class UserRegistryIT {
         assertEquals(0, count("SELECT COUNT(*) FROM users WHERE user_id = ?", id));
         assertEquals(0, count("SELECT COUNT(*) FROM api_keys WHERE user_pk = ?", Long.parseLong(pk)));
         assertEquals(0, count("SELECT COUNT(*) FROM user_attributes WHERE user_pk = ?", Long.parseLong(pk)));
+        assertEquals(0, count("SELECT COUNT(*) FROM sso_links WHERE user_pk = ?", Long.parseLong(pk)), "the SSO identity is free again");
         KeywardException e = fails(Errors.ENTITY_NOT_FOUND, () -> registry.purge(id));
         assertEquals("error:pkg/identityserver/store:entity_not_found (user entity with id `" + id + "` not found)", e.getMessage());
         // The ID and the address can be used again.
@@ -705,6 +712,36 @@ class UserRegistryIT {
         // And an expired one is replaced by a new request.
         registry.createTemporaryPassword(id);
         assertEquals(3, events.mailsTo("temporary_password", id + "@example.com").size());
+    }
+
+    @Test
+    void ssoLinkedUsersHaveLocalPasswordsOnlyWhenAllowed() throws Exception {
+        String id = uniqueId("ssolocal");
+        register(id);
+        context.actAs(admin());
+        ssoLinks.link(id, "https://idp.example", "subject-" + id);
+        assertTrue(events.credentials().contains(new UserCredentialsChanged(id, true)),
+                "linking revokes the tokens of earlier password logins");
+        context.actAs(Caller.ANONYMOUS);
+        String hash = column("SELECT password_hash FROM users WHERE user_id = ?", id);
+        // Off (the default): the right old password is refused as such, a wrong one as before, nothing changes.
+        fails(Errors.LOCAL_PASSWORD_DISABLED, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", PASSWORD, false)));
+        fails(Errors.OLD_PASSWORD, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", "wrong", false)));
+        assertEquals(hash, column("SELECT password_hash FROM users WHERE user_id = ?", id));
+        registry.createTemporaryPassword(id);
+        assertEquals(0, events.mailsTo("temporary_password", id + "@example.com").size());
+        assertEquals("", column("SELECT temporary_password_hash FROM users WHERE user_id = ?", id));
+        context.actAs(admin());
+        fails(Errors.LOCAL_PASSWORD_DISABLED, () -> registry.update(updateRequest(id, "{\"temporary_password\": \"Temp-Passw0rd\"}", "temporary_password")));
+
+        // is.sso.allow-local-password: both ways in.
+        try (AutoCloseable allow = TestConfig.set("is.sso.allow-local-password", "true")) {
+            context.actAs(Caller.ANONYMOUS);
+            registry.createTemporaryPassword(id);
+            assertEquals(1, events.mailsTo("temporary_password", id + "@example.com").size());
+            passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", PASSWORD, false));
+            assertTrue(PasswordHasher.verify("New-Passw0rd", column("SELECT password_hash FROM users WHERE user_id = ?", id)));
+        }
     }
 
     @Test
