@@ -33,6 +33,12 @@ public class OAuthException extends RuntimeException {
         return new OAuthException(503, "temporarily_unavailable", "the server cannot check credentials now, try again later", 5);
     }
 
+    /** No password-hashing slot came free in time: 503, retry after {@code retryAfterSeconds}. */
+    public static OAuthException unavailable(long retryAfterSeconds) {
+        return new OAuthException(503, "temporarily_unavailable", "the server is busy checking other passwords, try again later",
+                Math.max(1, retryAfterSeconds));
+    }
+
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -88,6 +88,12 @@ public final class Errors {
     public static final ErrorDefinition TOO_MANY_ATTEMPTS = new ErrorDefinition("pkg/ratelimit",
             "rate_limit_exceeded", "too many failed password checks, retry after `{retry_after}` seconds",
             GrpcCode.RESOURCE_EXHAUSTED);
+    public static final ErrorDefinition HASHING_BUSY = new ErrorDefinition(IS,
+            "password_hashing_busy", "too many password checks in progress, retry after `{retry_after}` seconds",
+            GrpcCode.UNAVAILABLE);
+    public static final ErrorDefinition TEMPORARY_PASSWORD_RATE_LIMITED = new ErrorDefinition("pkg/ratelimit",
+            "rate_limit_exceeded", "too many temporary password requests, retry after `{retry_after}` seconds",
+            GrpcCode.RESOURCE_EXHAUSTED);
     public static final ErrorDefinition TEMPORARY_PASSWORD_EXPIRED = new ErrorDefinition(IS,
             "temporary_password_expired", "temporary password expired", GrpcCode.UNAUTHENTICATED);
 
