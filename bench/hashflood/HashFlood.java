@@ -19,11 +19,15 @@ public class HashFlood {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     static final String PASSWORD = "Bench-Passw0rd-1";
     static String base;
+    static final String[] KINDS = {"token", "create", "update-password", "temporary-password"};
+    /** The kinds of flood requests, in turn: by default all four. */
+    static String[] kinds;
 
     public static void main(String[] args) throws Exception {
         base = args[0].replaceAll("/+$", "");
         int inFlight = Integer.parseInt(args[1]);
         int seconds = Integer.parseInt(args[2]);
+        kinds = args.length > 3 ? args[3].split(",") : KINDS;
         String user = "hf-" + UUID.randomUUID().toString().substring(0, 8);
         check(send("POST", "/api/v3/users", "application/json", "{\"user\":{\"ids\":{\"user_id\":\"" + user
                 + "\"},\"primary_email_address\":\"" + user + "@bench.test\",\"password\":\"" + PASSWORD + "\"}}", null, null), 200);
@@ -61,21 +65,22 @@ public class HashFlood {
         }
         long n = sent.incrementAndGet();
         String address = "198.51." + (n / 250 % 250) + "." + (n % 250 + 1);
-        HttpRequest r = switch (i % 4) {
-            case 0 -> req("POST", "/oauth/token", "application/x-www-form-urlencoded",
+        String kind = kinds[i % kinds.length];
+        HttpRequest r = switch (kind) {
+            case "token" -> req("POST", "/oauth/token", "application/x-www-form-urlencoded",
                     "grant_type=password&username=nobody-" + n + "&password=Wrong-Passw0rd", address);
-            case 1 -> {
+            case "create" -> {
                 String id = "hf-" + UUID.randomUUID().toString().substring(0, 13);
                 yield req("POST", "/api/v3/users", "application/json", "{\"user\":{\"ids\":{\"user_id\":\"" + id
                         + "\"},\"primary_email_address\":\"" + id + "@bench.test\",\"password\":\"" + PASSWORD + "\"}}", address);
             }
-            case 2 -> req("PUT", "/api/v3/users/" + victim + "/password", "application/json",
+            case "update-password" -> req("PUT", "/api/v3/users/" + victim + "/password", "application/json",
                     "{\"old\":\"Wrong-Passw0rd-" + n + "\",\"new\":\"Other-Passw0rd-1\"}", address);
-            default -> req("POST", "/api/v3/users/forgot-" + n + "/temporary_password", "application/json", "{}", address);
+            case "temporary-password" -> req("POST", "/api/v3/users/forgot-" + n + "/temporary_password", "application/json", "{}", address);
+            default -> throw new IllegalArgumentException("unknown kind " + kind + "; use " + String.join(",", KINDS));
         };
-        String[] kinds = {"token", "create", "update-password", "temporary-password"};
         HTTP.sendAsync(r, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, err) -> {
-            String key = kinds[i % 4] + " " + (err != null ? "error" : Integer.toString(resp.statusCode()));
+            String key = kind + " " + (err != null ? "error" : Integer.toString(resp.statusCode()));
             statuses.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
             fire(i, victim, flooding, statuses, sent);
         });
