@@ -43,6 +43,12 @@ public class OAuthException extends RuntimeException {
                 "local_password_disabled: user " + userId + " signs in through SSO only; local passwords are disabled");
     }
 
+    /** No password-hashing slot came free in time: 503, retry after {@code retryAfterSeconds}. */
+    public static OAuthException unavailable(long retryAfterSeconds) {
+        return new OAuthException(503, "temporarily_unavailable", "the server is busy checking other passwords, try again later",
+                Math.max(1, retryAfterSeconds));
+    }
+
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -1,17 +1,17 @@
 package io.keyward.authn;
 
 import io.keyward.config.KeywardConfig;
-import io.keyward.crypto.PasswordHasher;
 import io.keyward.crypto.Secrets;
 import io.keyward.crypto.Tokens;
 import io.keyward.rights.CredentialRevoked;
 import io.keyward.rights.Right;
 import io.keyward.rights.RightsColumn;
-import io.keyward.user.LoginThrottle;
 import io.keyward.user.SsoLinkStore;
 import io.keyward.user.UserEntity;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +21,8 @@ import java.util.List;
 import io.keyward.entity.Ids;
 
 /**
- * Issues OAuth access and refresh tokens (POST /oauth/token): the resource-owner password grant and the
+ * Issues OAuth access and refresh tokens (POST /oauth/token): the transactions of the resource-owner
+ * password grant (whose password is checked outside them, by {@link PasswordGrants}) and the
  * refresh-token grant. A password-grant token carries RIGHT_ALL, like a TTS console session; the account
  * state restricts it when it is used. Refreshing rotates the pair: the old access and refresh tokens
  * stop working.
@@ -37,9 +38,6 @@ public class OAuthService {
     KeywardConfig config;
 
     @Inject
-    LoginThrottle throttle;
-
-    @Inject
     jakarta.enterprise.event.Event<CredentialRevoked> revoked;
 
     @Inject
@@ -49,47 +47,43 @@ public class OAuthService {
     public record TokenPair(String accessToken, String refreshToken, long expiresIn) {
     }
 
+    /** What a password grant verifies against: the user's key, stored hash and deletion, read before hashing. */
+    public record Login(long userPk, String passwordHash, boolean deleted) {
+    }
+
     /**
-     * @param address the client's address, for throttling failed logins
+     * The user a password grant names, read in a transaction of its own so that no connection is held
+     * while the password is hashed ({@link PasswordGrants}); null if there is none.
      */
-    public TokenPair passwordGrant(String username, String password, String clientId, String address) {
-        if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
-            throw OAuthException.invalidRequest("username and password are required");
-        }
-        checkClientId(clientId);
-        // The attempt is counted before the hash is computed: concurrent guesses cannot overrun the limit.
-        long wait = throttle.reserve(username, address);
-        if (wait == LoginThrottle.UNAVAILABLE) {
-            throw OAuthException.unavailable();
-        }
-        if (wait > 0) {
-            throw OAuthException.throttled(wait);
-        }
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Login login(String username) {
         UserEntity user = findUser(username);
-        // Deleted users and wrong passwords answer alike; an unknown user still costs one hash, so
-        // that the answer time does not tell whether the account exists.
-        String stored = user == null ? "" : user.getPasswordHash();
-        boolean valid;
-        if (stored.isEmpty()) {
-            PasswordHasher.verify(password, DummyHash.VALUE);
-            valid = false;
-        } else {
-            valid = PasswordHasher.verify(password, stored);
-        }
-        if (!valid || user.getDeletedAt() != null) {
+        return user == null ? null : new Login(user.getId(), user.getPasswordHash(), user.getDeletedAt() != null);
+    }
+
+    /**
+     * Issues the pair of a verified password grant. {@code rehash}, if not null, replaces the hash that was
+     * verified, unless the password changed meanwhile (one conditional UPDATE); a user deleted meanwhile
+     * gets no tokens.
+     */
+    public TokenPair completeLogin(long userPk, String clientId, String verifiedHash, String rehash) {
+        UserEntity user = em.find(UserEntity.class, userPk);
+        if (user == null || user.getDeletedAt() != null) {
             throw OAuthException.invalidGrant(BAD_CREDENTIALS);
         }
-        throttle.succeeded(username, address);
+        // Only once the password was right, so that it tells a guesser nothing (issue 12 §4).
         if (!ssoLinks.localPasswordAllowed(user.getId())) {
             throw OAuthException.localPasswordDisabled(user.getUserId());
         }
-        if (PasswordHasher.needsRehash(stored)) {
-            user.setPasswordHash(PasswordHasher.hash(password));
+        if (rehash != null) {
+            em.createQuery("UPDATE UserEntity u SET u.passwordHash = :rehash WHERE u.id = :pk AND u.passwordHash = :verified")
+                    .setParameter("rehash", rehash).setParameter("pk", userPk).setParameter("verified", verifiedHash)
+                    .executeUpdate();
         }
         // Housekeeping, here and not in the rotation's transaction: the user's pairs that can no longer be refreshed.
         em.createQuery("DELETE FROM AccessTokenEntity a WHERE a.userPk = :pk AND a.refreshExpiresAt < :now")
-                .setParameter("pk", user.getId()).setParameter("now", Timestamps.now()).executeUpdate();
-        return issue(user.getId(), clientId, List.of(Right.RIGHT_ALL), null);
+                .setParameter("pk", userPk).setParameter("now", Timestamps.now()).executeUpdate();
+        return issue(userPk, clientId, List.of(Right.RIGHT_ALL), null);
     }
 
     public TokenPair refreshGrant(String refreshToken, String clientId) {
@@ -191,12 +185,7 @@ public class OAuthService {
                 new Tokens.Parsed(Tokens.REFRESH_TOKEN, id, refreshSecret).join(), accessTtl.toSeconds());
     }
 
-    /** A hash to verify against when there is no user, computed once. */
-    private static final class DummyHash {
-        static final String VALUE = PasswordHasher.hash(Secrets.randomBase32(Tokens.SECRET_BYTES));
-    }
-
-    private static void checkClientId(String clientId) {
+    static void checkClientId(String clientId) {
         if (clientId != null && !clientId.isEmpty() && !Ids.isValid(clientId, Ids.USER_ID)) {
             throw OAuthException.invalidRequest("invalid client_id");
         }

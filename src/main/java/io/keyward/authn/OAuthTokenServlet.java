@@ -23,6 +23,9 @@ public class OAuthTokenServlet extends HttpServlet {
     OAuthService service;
 
     @Inject
+    PasswordGrants passwordGrants;
+
+    @Inject
     KeywardConfig config;
 
     @Override
@@ -36,7 +39,7 @@ public class OAuthTokenServlet extends HttpServlet {
             if (grantType == null || grantType.isEmpty()) {
                 throw OAuthException.invalidRequest("grant_type is required");
             } else if (grantType.equals("password")) {
-                pair = service.passwordGrant(single(req, "username"), single(req, "password"), single(req, "client_id"),
+                pair = passwordGrants.passwordGrant(single(req, "username"), single(req, "password"), single(req, "client_id"),
                         ClientAddress.resolve(req.getRemoteAddr(), req.getHeader("Forwarded"), req.getHeader("X-Forwarded-For"),
                                 config.trustedProxies()));
             } else if (grantType.equals("refresh_token")) {

@@ -35,7 +35,10 @@ final class Argon2id {
     private Argon2id() {
     }
 
-    /** The tag of {@code password} under {@code salt}, with m KiB of memory, t passes and p lanes. */
+    /**
+     * The tag of {@code password} under {@code salt}, with m KiB of memory, t passes and p lanes. The
+     * password array is consumed: it is zeroed before this returns.
+     */
     static byte[] hash(byte[] password, byte[] salt, int memoryKib, int passes, int lanes, int tagLength) {
         return hash(password, salt, new byte[0], new byte[0], memoryKib, passes, lanes, tagLength);
     }
@@ -50,17 +53,31 @@ final class Argon2id {
         int blocks = laneLength * lanes;
         RUNNING.acquireUninterruptibly();
         long[] arena = ARENAS.poll();
+        Run run = null;
         try {
             if (arena == null || arena.length < blocks * BLOCK_LONGS) {
                 arena = new long[blocks * BLOCK_LONGS];
             }
-            return new Run(arena, lanes, laneLength, passes).compute(password, salt, secret, associated, memoryKib, tagLength);
+            run = new Run(arena, lanes, laneLength, passes);
+            return run.compute(password, salt, secret, associated, memoryKib, tagLength);
         } finally {
+            // Nothing derived from the password outlives the computation: not in the arena kept for the next
+            // one, not in a heap dump of a garbage arena, not in the caller's password bytes.
+            Arrays.fill(arena, 0, Math.min(arena.length, blocks * BLOCK_LONGS), 0L);
+            if (run != null) {
+                run.wipe();
+            }
+            Arrays.fill(password, (byte) 0);
             if (arena.length <= POOLED_LONGS) {
                 ARENAS.offer(arena);
             }
             RUNNING.release();
         }
+    }
+
+    /** The arenas kept for reuse (tests check that they hold nothing). */
+    static long[][] pooledArenas() {
+        return ARENAS.toArray(new long[0][]);
     }
 
     /** One computation: the arena and the geometry of its memory. */
@@ -76,6 +93,25 @@ final class Argon2id {
         private final long[] input = new long[BLOCK_LONGS];
         private final long[] addresses = new long[BLOCK_LONGS];
 
+        /** Scratch bytes of the current computation, zeroed by {@link #wipe}. */
+        private byte[] h0;
+        private byte[] seed;
+        private byte[] block;
+        private long[] last;
+
+        void wipe() {
+            for (long[] a : new long[][] {r, tmp, input, addresses, last}) {
+                if (a != null) {
+                    Arrays.fill(a, 0L);
+                }
+            }
+            for (byte[] b : new byte[][] {h0, seed, block}) {
+                if (b != null) {
+                    Arrays.fill(b, (byte) 0);
+                }
+            }
+        }
+
         Run(long[] mem, int lanes, int laneLength, int passes) {
             this.mem = mem;
             this.lanes = lanes;
@@ -85,10 +121,10 @@ final class Argon2id {
         }
 
         byte[] compute(byte[] password, byte[] salt, byte[] secret, byte[] associated, int memoryKib, int tagLength) {
-            byte[] h0 = initialHash(password, salt, secret, associated, memoryKib, tagLength);
-            byte[] seed = new byte[h0.length + 8];
+            byte[] h0 = this.h0 = initialHash(password, salt, secret, associated, memoryKib, tagLength);
+            byte[] seed = this.seed = new byte[h0.length + 8];
             System.arraycopy(h0, 0, seed, 0, h0.length);
-            byte[] block = new byte[1024];
+            byte[] block = this.block = new byte[1024];
             for (int lane = 0; lane < lanes; lane++) {
                 for (int i = 0; i < 2; i++) {
                     putInt(seed, h0.length, i);
@@ -104,7 +140,7 @@ final class Argon2id {
                     }
                 }
             }
-            long[] last = new long[BLOCK_LONGS];
+            long[] last = this.last = new long[BLOCK_LONGS];
             for (int lane = 0; lane < lanes; lane++) {
                 int at = (lane * laneLength + laneLength - 1) * BLOCK_LONGS;
                 for (int k = 0; k < BLOCK_LONGS; k++) {

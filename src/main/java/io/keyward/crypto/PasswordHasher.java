@@ -4,11 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
-import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Password hashing. New hashes are Argon2id with 7 MiB, 5 passes, 1 lane, stored as
@@ -103,42 +102,28 @@ public final class PasswordHasher {
         }
         byte[] salt = parts[3].getBytes(StandardCharsets.US_ASCII);
         byte[] expected = B64D.decode(parts[4]);
-        byte[] actual = pbkdf2(prf, password.getBytes(StandardCharsets.UTF_8), salt, iterations, expected.length);
+        byte[] actual = pbkdf2(prf, password, salt, iterations, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
     /**
-     * PBKDF2 over raw UTF-8 password bytes (RFC 8018). The JDK's PBEKeySpec takes chars and would
-     * mangle non-ASCII passwords, so the PRF loop is written out with {@link Mac}.
+     * PBKDF2 (RFC 8018) with the JDK's {@code PBKDF2WithHmacSHA256/512}: it feeds the password to the HMAC
+     * as UTF-8 bytes, as TTS does, so non-ASCII passwords verify ({@code PasswordHasherTest} holds a TTS
+     * vector of one and cross-checks BouncyCastle). The password's chars are cleared after use.
      */
-    static byte[] pbkdf2(String hmac, byte[] password, byte[] salt, int iterations, int length) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance(hmac);
-        mac.init(new SecretKeySpec(password.length == 0 ? new byte[1] : password, hmac));
-        if (password.length == 0) {
-            // An empty HMAC key is legal in PBKDF2 but rejected by SecretKeySpec; fall back to the JDK.
-            SecretKeyFactory f = SecretKeyFactory.getInstance("PBKDF2With" + hmac);
-            return f.generateSecret(new PBEKeySpec(new char[0], salt, iterations, length * 8)).getEncoded();
+    static byte[] pbkdf2(String hmac, String password, byte[] salt, int iterations, int length) throws GeneralSecurityException {
+        char[] chars = password.toCharArray();
+        PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, length * 8);
+        try {
+            return SecretKeyFactory.getInstance("PBKDF2With" + hmac).generateSecret(spec).getEncoded();
+        } finally {
+            spec.clearPassword();
+            Arrays.fill(chars, '\0');
         }
-        int hLen = mac.getMacLength();
-        int blocks = (length + hLen - 1) / hLen;
-        byte[] out = new byte[length];
-        for (int i = 1; i <= blocks; i++) {
-            mac.update(salt);
-            mac.update(new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i});
-            byte[] u = mac.doFinal();
-            byte[] t = u.clone();
-            for (int j = 1; j < iterations; j++) {
-                u = mac.doFinal(u);
-                for (int k = 0; k < t.length; k++) {
-                    t[k] ^= u[k];
-                }
-            }
-            System.arraycopy(t, 0, out, (i - 1) * hLen, Math.min(hLen, length - (i - 1) * hLen));
-        }
-        return out;
     }
 
     private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        // Argon2id zeroes the password bytes once it has used them.
         return Argon2id.hash(password.getBytes(StandardCharsets.UTF_8), salt, memoryKib, iterations, parallelism, length);
     }
 }

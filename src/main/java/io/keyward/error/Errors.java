@@ -97,6 +97,12 @@ public final class Errors {
     public static final ErrorDefinition LOCAL_PASSWORD_DISABLED = new ErrorDefinition("pkg/keyward",
             "local_password_disabled", "user `{user_id}` signs in through SSO only; local passwords are disabled",
             GrpcCode.FAILED_PRECONDITION);
+    public static final ErrorDefinition HASHING_BUSY = new ErrorDefinition(IS,
+            "password_hashing_busy", "too many password checks in progress, retry after `{retry_after}` seconds",
+            GrpcCode.UNAVAILABLE);
+    public static final ErrorDefinition TEMPORARY_PASSWORD_RATE_LIMITED = new ErrorDefinition("pkg/ratelimit",
+            "rate_limit_exceeded", "too many temporary password requests, retry after `{retry_after}` seconds",
+            GrpcCode.RESOURCE_EXHAUSTED);
     public static final ErrorDefinition TEMPORARY_PASSWORD_EXPIRED = new ErrorDefinition(IS,
             "temporary_password_expired", "temporary password expired", GrpcCode.UNAUTHENTICATED);
 

@@ -22,6 +22,16 @@ public final class ClientAddress {
     private ClientAddress() {
     }
 
+    /** The address of the client of {@code request}; "" when not called over HTTP (in-container use). */
+    public static String of(jakarta.servlet.http.HttpServletRequest request, io.keyward.config.KeywardConfig config) {
+        try {
+            return resolve(request.getRemoteAddr(), request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"),
+                    config.trustedProxies());
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
     public static String resolve(String peer, String forwarded, String xForwardedFor, Set<String> trustedProxies) {
         if (trustedProxies.isEmpty() || !trusted(peer, trustedProxies)) {
             return peer;

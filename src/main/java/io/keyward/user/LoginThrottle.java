@@ -43,7 +43,9 @@ public class LoginThrottle {
     @Inject
     KeywardConfig config;
 
-    @Resource(lookup = "jdbc/keyward")
+    // Unshareable: a closed connection goes back to the pool at once instead of staying with the request's
+    // local transaction containment until the request ends, i.e. while the password is hashed.
+    @Resource(lookup = "jdbc/keyward", shareable = false)
     DataSource dataSource;
 
     private volatile long nextSweep;
@@ -104,6 +106,50 @@ public class LoginThrottle {
             giveBack(c, addressKey(address));
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "login throttle unavailable: " + e.getSQLState());
+        }
+    }
+
+    /**
+     * The reserved check did not run (no hashing slot was free): its counts are given back, so a flood
+     * that the server could not even serve does not use up the user's budget.
+     */
+    public void cancel(String userId, String address) {
+        if (!config.bool(Option.LOGIN_THROTTLE_ENABLED)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            giveBack(c, userKey(userId));
+            giveBack(c, pairKey(userId, address));
+            giveBack(c, addressKey(address));
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "login throttle unavailable: " + e.getSQLState());
+        }
+    }
+
+    /**
+     * Counts one temporary-password request for {@code userId} from {@code address} (issue 12 §3): each
+     * costs a hash and a mail, whoever asks, so every request counts, not only failures.
+     *
+     * @return 0 when counted (the request may proceed), else the seconds to wait, or {@link #UNAVAILABLE}
+     */
+    public long reserveTemporaryPassword(String userId, String address) {
+        long now = System.currentTimeMillis();
+        long window = config.duration(Option.TEMPORARY_PASSWORD_WINDOW).toMillis();
+        try (Connection c = dataSource.getConnection()) {
+            sweep(c, now, window);
+            String a = key("ta:" + (address == null ? "" : address));
+            long wait = reserveHard(c, a, config.integer(Option.TEMPORARY_PASSWORD_MAX_PER_ADDRESS), window, now);
+            if (wait > 0) {
+                return wait;
+            }
+            wait = reserveHard(c, key("tu:" + normal(userId)), config.integer(Option.TEMPORARY_PASSWORD_MAX_PER_USER), window, now);
+            if (wait > 0) {
+                giveBack(c, a);
+            }
+            return wait;
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "temporary password throttle unavailable: " + e.getSQLState());
+            return UNAVAILABLE;
         }
     }
 
@@ -176,7 +222,9 @@ public class LoginThrottle {
             return;
         }
         nextSweep = now + 60_000;
-        long resetAfter = Math.max(window, config.duration(Option.LOGIN_THROTTLE_USER_RESET_AFTER).toMillis());
+        long resetAfter = Math.max(Math.max(window, config.duration(Option.LOGIN_THROTTLE_WINDOW).toMillis()),
+                Math.max(config.duration(Option.TEMPORARY_PASSWORD_WINDOW).toMillis(),
+                        config.duration(Option.LOGIN_THROTTLE_USER_RESET_AFTER).toMillis()));
         update(c, "DELETE FROM login_throttle WHERE window_start_ms <= ? AND blocked_until_ms <= ?", now - resetAfter, now);
     }
 

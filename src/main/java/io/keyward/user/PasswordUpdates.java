@@ -3,6 +3,7 @@ package io.keyward.user;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.PasswordHasher;
 import io.keyward.error.Errors;
+import io.keyward.error.KeywardException;
 import io.keyward.user.UserRequests.UpdatePassword;
 import io.keyward.user.UserValidation.Where;
 import io.keyward.wire.Timestamps;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
  * {@code PUT /users/{user_id}/password} (API.md §4.8). The old or temporary password is a credential, so
  * each check counts against the login throttle like a password grant (issue 12 §1). Deliberately not in
  * a transaction: the stored hashes are read in a short transaction of their own, the old password is
- * verified and the new one hashed with no row lock and no pooled connection held, and the change is then
+ * verified and the new one hashed (in {@link HashingSlots}) with no row lock and no pooled connection held, and the change is then
  * written by {@link PasswordChanges} only if the stored hashes are still those that were verified.
  */
 @ApplicationScoped
@@ -30,6 +31,9 @@ public class PasswordUpdates {
 
     @Inject
     PasswordChanges changes;
+
+    @Inject
+    HashingSlots slots;
 
     @Inject
     HttpServletRequest httpRequest;
@@ -51,7 +55,7 @@ public class PasswordUpdates {
         if (stored == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
         }
-        String address = clientAddress();
+        String address = ClientAddress.of(httpRequest, config);
         long wait = throttle.reserve(userId, address);
         if (wait == LoginThrottle.UNAVAILABLE) {
             throw Errors.DATABASE_UNAVAILABLE.error();
@@ -59,9 +63,19 @@ public class PasswordUpdates {
         if (wait > 0) {
             throw Errors.TOO_MANY_ATTEMPTS.error("retry_after", wait);
         }
+        // Both stored hashes are tried in one slot: 1 = the password, 2 = the temporary password, 0 = neither.
+        int matched;
+        try {
+            matched = slots.run(() -> PasswordHasher.verify(request.oldPassword(), stored.passwordHash()) ? 1
+                    : !stored.temporaryPasswordHash().isEmpty()
+                    && PasswordHasher.verify(request.oldPassword(), stored.temporaryPasswordHash()) ? 2 : 0);
+        } catch (KeywardException busy) {
+            throttle.cancel(userId, address); // not checked: the attempt does not count
+            throw busy;
+        }
         boolean temporary = false;
-        if (!PasswordHasher.verify(request.oldPassword(), stored.passwordHash())) {
-            if (stored.temporaryPasswordHash().isEmpty() || !PasswordHasher.verify(request.oldPassword(), stored.temporaryPasswordHash())) {
+        if (matched != 1) {
+            if (matched == 0) {
                 LOG.fine(() -> "user.update.incorrect_password " + userId);
                 throw Errors.OLD_PASSWORD.error();
             }
@@ -77,16 +91,7 @@ public class PasswordUpdates {
             throw Errors.LOCAL_PASSWORD_DISABLED.error("user_id", userId);
         }
         // Hashed only once the old password checked out: a wrong guess costs one hash computation, not two.
-        String newHash = PasswordHasher.hash(request.newPassword());
+        String newHash = slots.hash(request.newPassword());
         changes.apply(userId, stored, temporary, newHash, request.revokeAllAccess());
-    }
-
-    private String clientAddress() {
-        try {
-            return ClientAddress.resolve(httpRequest.getRemoteAddr(), httpRequest.getHeader("Forwarded"),
-                    httpRequest.getHeader("X-Forwarded-For"), config.trustedProxies());
-        } catch (RuntimeException e) {
-            return ""; // not called over HTTP (in-container use)
-        }
     }
 }

@@ -104,25 +104,35 @@ public class UserRegistry {
 
     // ================================================================== Create
 
-    /** {@code POST /users} (API.md §4.1). */
+    /**
+     * The checks of Create that come before its password is hashed, in TTS's order; they touch no
+     * database. {@link UserSignup} runs them before it hashes outside any transaction, so a request that
+     * would be refused costs no hash.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void checkCreate(CreateUser request) {
+        precheck(request);
+        if (!context.isAdmin() && !config.registrationEnabled()) {
+            throw Errors.USER_REGISTRATION_DISABLED.error();
+        }
+        policy().check(request.user().userId, request.user().password);
+    }
+
+    /** {@code POST /users} (API.md §4.1), hashing the password here (in-container callers). */
     public JsonObject create(CreateUser request) {
-        Where user = Where.of("user", "CreateUserRequest");
-        if (!request.hasUser()) {
-            throw user.fail("value is required");
-        }
-        UserInput in = request.user();
-        UserValidation.user(in, user, null, true);
-        if (UserValidation.isBlocked(in.userId, config.extraBlockedUserIds())) {
-            throw Errors.FORBIDDEN_ID.error("id", in.userId);
-        }
-        Caller caller = context.caller();
+        return create(request, null);
+    }
+
+    /**
+     * {@code POST /users} (API.md §4.1).
+     *
+     * @param passwordHash the password's hash, computed by the caller before the transaction
+     * ({@link UserSignup}), or null to hash it here
+     */
+    public JsonObject create(CreateUser request, String passwordHash) {
+        UserInput in = precheck(request);
         boolean admin = context.isAdmin();
-        if (config.invitationRequired() && request.invitationToken().isEmpty() && !admin) {
-            throw Errors.INVITATION_TOKEN_REQUIRED.error();
-        }
-        if (!EmailAddresses.matchesTtsRegex(in.primaryEmailAddress)) {
-            throw Errors.INVALID_EMAIL.error("email", in.primaryEmailAddress);
-        }
+        Caller caller = context.caller();
         Instant now = Timestamps.now();
         UserEntity u = new UserEntity();
         u.setUserId(in.userId);
@@ -158,7 +168,7 @@ public class UserRegistry {
             }
         }
         policy().check(in.userId, in.password);
-        u.setPasswordHash(PasswordHasher.hash(in.password));
+        u.setPasswordHash(passwordHash != null ? passwordHash : PasswordHasher.hash(in.password));
         u.setPasswordUpdatedAt(now);
         if (in.profilePicture != null) {
             requirePictureUploads();
@@ -178,6 +188,26 @@ public class UserRegistry {
         }
         LOG.fine(() -> "user.create " + u.getUserId());
         return created;
+    }
+
+    /** Validation, blocklist, invitation requirement and address, in TTS's order. */
+    private UserInput precheck(CreateUser request) {
+        Where user = Where.of("user", "CreateUserRequest");
+        if (!request.hasUser()) {
+            throw user.fail("value is required");
+        }
+        UserInput in = request.user();
+        UserValidation.user(in, user, null, true);
+        if (UserValidation.isBlocked(in.userId, config.extraBlockedUserIds())) {
+            throw Errors.FORBIDDEN_ID.error("id", in.userId);
+        }
+        if (config.invitationRequired() && request.invitationToken().isEmpty() && !context.isAdmin()) {
+            throw Errors.INVITATION_TOKEN_REQUIRED.error();
+        }
+        if (!EmailAddresses.matchesTtsRegex(in.primaryEmailAddress)) {
+            throw Errors.INVALID_EMAIL.error("email", in.primaryEmailAddress);
+        }
+        return in;
     }
 
     private void notifyAdminsOfRequest(UserEntity u, JsonObject created, String sender) {
@@ -628,15 +658,12 @@ public class UserRegistry {
     // ================================================================== Passwords
 
     /**
-     * {@code POST /users/{user_id}/temporary_password} (API.md §4.9). Deliberately unlike TTS: the
-     * answer is the same for unknown users and while a temporary password is still valid (then nothing
-     * new is made), and the secret is only ever written into the mail, never to a log.
+     * The write of {@code POST /users/{user_id}/temporary_password} (API.md §4.9): {@link TemporaryPasswords}
+     * made the secret and its hash before the transaction. Deliberately unlike TTS: the answer is the same
+     * for unknown users and while a temporary password is still valid (then nothing new is made), and the
+     * secret is only ever written into the mail, never to a log.
      */
-    public void createTemporaryPassword(String userId) {
-        UserValidation.userId(userId, Where.of("user_ids", "CreateTemporaryPasswordRequest"));
-        // The secret is made and hashed first, whether or not the user exists, so that timing tells nothing.
-        String secret = Secrets.randomBase32(Tokens.SECRET_BYTES);
-        String hash = PasswordHasher.hash(secret);
+    public void storeTemporaryPassword(String userId, String secret, String hash) {
         UserEntity u = store.lock(userId, false);
         if (u == null) {
             return;

@@ -36,6 +36,9 @@ public class UserResource {
     @Inject
     PasswordUpdates passwords;
 
+    @Inject
+    TemporaryPasswords temporaryPasswords;
+
     @GET
     public JsonObject get(@PathParam("user_id") String userId, @Context UriInfo uri) {
         return registry.read(userId, new Query(uri.getQueryParameters()).fieldMask()).orThrow();
@@ -79,7 +82,7 @@ public class UserResource {
     @POST
     @Path("temporary_password")
     public JsonObject createTemporaryPassword(@PathParam("user_id") String userId) {
-        registry.createTemporaryPassword(userId);
+        temporaryPasswords.create(userId);
         return JsonValue.EMPTY_JSON_OBJECT;
     }
 }

@@ -26,9 +26,12 @@ public class UsersResource {
     @Inject
     UserRegistry registry;
 
+    @Inject
+    UserSignup signup;
+
     @POST
     public JsonObject create(InputStream body) {
-        return registry.create(CreateUser.parse(JsonIn.parse(body)));
+        return signup.create(CreateUser.parse(JsonIn.parse(body)));
     }
 
     @GET

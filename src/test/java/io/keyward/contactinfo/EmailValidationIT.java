@@ -2,7 +2,7 @@ package io.keyward.contactinfo;
 
 import io.keyward.authn.Callers;
 import io.keyward.authn.CredentialVerifier;
-import io.keyward.authn.OAuthService;
+import io.keyward.authn.PasswordGrants;
 import io.keyward.crypto.PasswordHasher;
 import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
@@ -85,7 +85,7 @@ class EmailValidationIT {
     CallerContext callers;
 
     @Inject
-    OAuthService oauth;
+    PasswordGrants oauth;
 
     @Inject
     CredentialVerifier verifier;

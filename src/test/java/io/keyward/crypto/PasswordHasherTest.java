@@ -20,6 +20,24 @@ class PasswordHasherTest {
     }
 
     @Test
+    void jdkPbkdf2MatchesBouncyCastleOverUtf8Bytes() throws Exception {
+        // The JDK's PBKDF2WithHmacSHA256 takes chars; TTS hashes the UTF-8 bytes. Same keys for ASCII,
+        // accents, CJK, astral characters, an unpaired surrogate (replaced by '?' on both sides) and the
+        // empty password.
+        byte[] salt = "q1w2E3r4-T5y6_U7".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (String password : new String[] {"Correct-Horse-1", "ünïcödé-Pässwörd1", "密码パスワード", "\uD83D\uDD11-key", "bad-\uD800-x", ""}) {
+            for (String prf : new String[] {"HmacSHA256", "HmacSHA512"}) {
+                org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator bc = new org.bouncycastle.crypto.generators.PKCS5S2ParametersGenerator(
+                        prf.equals("HmacSHA256") ? new org.bouncycastle.crypto.digests.SHA256Digest() : new org.bouncycastle.crypto.digests.SHA512Digest());
+                bc.init(password.getBytes(java.nio.charset.StandardCharsets.UTF_8), salt, 1000);
+                byte[] expected = ((org.bouncycastle.crypto.params.KeyParameter) bc.generateDerivedParameters(256)).getKey();
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected, PasswordHasher.pbkdf2(prf, password, salt, 1000, 32),
+                        prf + " " + password);
+            }
+        }
+    }
+
+    @Test
     void tolerantOfBrokenHashes() {
         assertFalse(PasswordHasher.verify("x", ""));
         assertFalse(PasswordHasher.verify("x", "nodollars"));

@@ -71,6 +71,9 @@ class UserRegistryIT {
     SsoLinks ssoLinks;
 
     @Inject
+    TemporaryPasswords temporaryPasswords;
+
+    @Inject
     CallerContext context;
 
     @Inject
@@ -679,7 +682,7 @@ class UserRegistryIT {
         String id = uniqueId("forgot");
         register(id);
         context.actAs(Caller.ANONYMOUS);
-        registry.createTemporaryPassword(id);
+        temporaryPasswords.create(id);
         List<MailRequest> mails = events.mailsTo("temporary_password", id + "@example.com");
         assertEquals(1, mails.size());
         String secret = mails.get(0).secrets().get("temporary_password");
@@ -692,11 +695,11 @@ class UserRegistryIT {
         assertTrue(stored.startsWith("ARGON2ID$") && !stored.contains(secret));
 
         // While it is valid, nothing new is made and the answer is the same.
-        registry.createTemporaryPassword(id);
+        temporaryPasswords.create(id);
         assertEquals(1, events.mailsTo("temporary_password", id + "@example.com").size());
         assertEquals(stored, column("SELECT temporary_password_hash FROM users WHERE user_id = ?", id));
         // Unknown users: same empty answer, no mail.
-        registry.createTemporaryPassword(uniqueId("nobody"));
+        temporaryPasswords.create(uniqueId("nobody"));
 
         // The temporary password works once as the old password, and is then gone.
         passwords.updatePassword(new UserRequests.UpdatePassword(id, "Brand-New-Passw0rd", secret, false));
@@ -705,12 +708,12 @@ class UserRegistryIT {
         fails(Errors.OLD_PASSWORD, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "Another-Passw0rd", secret, false)));
 
         // An expired one is refused as such.
-        registry.createTemporaryPassword(id);
+        temporaryPasswords.create(id);
         String second = events.mailsTo("temporary_password", id + "@example.com").get(1).secrets().get("temporary_password");
         execute("UPDATE users SET temporary_password_expires_at = ? WHERE user_id = ?", Timestamp.from(Instant.now().minusSeconds(60)), id);
         fails(Errors.TEMPORARY_PASSWORD_EXPIRED, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "Another-Passw0rd", second, false)));
         // And an expired one is replaced by a new request.
-        registry.createTemporaryPassword(id);
+        temporaryPasswords.create(id);
         assertEquals(3, events.mailsTo("temporary_password", id + "@example.com").size());
     }
 
