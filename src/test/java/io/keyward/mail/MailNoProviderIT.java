@@ -124,4 +124,42 @@ class MailNoProviderIT {
         assertEquals(1, OutboxRows.matching(dataSource, "recent." + run).size(), "recent: kept");
         TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", recent);
     }
+
+    @Test
+    void unsentMessagesExpireAndAreThenPurged() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String oldTo = "expired." + run + "@example.com";
+        String newTo = "fresh." + run + "@example.com";
+        tx.begin();
+        long old = outbox.add(new MailRequest("invitation", oldTo, "", Map.of(), Map.of("token", "EXPIRED" + run)));
+        long fresh = outbox.add(new MailRequest("invitation", newTo, "", Map.of(), Map.of("token", "FRESH" + run)));
+        // Never due for the test server's own sender: only the calls below touch them.
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ? WHERE id IN (?, ?)",
+                Timestamp.from(Instant.now().plusSeconds(86_400)), old, fresh);
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET created_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minusSeconds(8L * 86_400)), old);
+        tx.commit();
+
+        Instant now = Instant.now();
+        assertTrue(store.expireUnsent(now.minus(java.time.Duration.ofHours(168)), now) >= 1);
+        OutboxRows.Row expired = OutboxRows.matching(dataSource, oldTo).get(0);
+        assertNotNull(expired.deadAt(), "dead-lettered: " + expired);
+        assertEquals(null, expired.textBody(), "its secret-bearing copy is gone");
+        assertEquals(null, expired.htmlBody());
+        assertEquals(null, expired.sealedBody());
+        assertTrue(expired.maskedText().contains(MailOutbox.MASK), "the masked copy stays");
+        assertTrue(expired.lastError().contains("expired"), expired.lastError());
+        assertFalse(store.unlogged(10_000).contains(old), "no longer waiting to be logged");
+        assertTrue(store.list(OutboxStore.State.DEAD, 10_000, 0).stream().anyMatch(m -> m.id() == old));
+        assertFalse(store.list(OutboxStore.State.PENDING, 10_000, 0).stream().anyMatch(m -> m.id() == old));
+        OutboxRows.Row kept = OutboxRows.matching(dataSource, newTo).get(0);
+        assertEquals(null, kept.deadAt(), "younger than the expiry: still pending");
+
+        // Dead letters leave with the retention, like delivered messages.
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET dead_at = ? WHERE id = ?",
+                Timestamp.from(Instant.now().minusSeconds(40L * 86_400)), old);
+        store.purgeSent(Instant.now().minus(java.time.Duration.ofHours(720)));
+        assertTrue(OutboxRows.matching(dataSource, oldTo).isEmpty(), "purged after the retention");
+        TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", fresh);
+    }
 }
