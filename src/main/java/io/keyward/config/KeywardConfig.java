@@ -64,6 +64,8 @@ public class KeywardConfig {
         EMAIL_OUTBOX_LEASE("is.email.outbox.lease", "5m", "How long a node may hold a message it is delivering before another node may take it over."),
         EMAIL_OUTBOX_MAX_ATTEMPTS("is.email.outbox.max-attempts", "10", "Delivery attempts of one message before it is dead-lettered (kept with its last error, never sent again); a permanent SMTP rejection (5xx) dead-letters it at once."),
         EMAIL_OUTBOX_EXPIRY("is.email.outbox.expiry", "168h", "Unsent messages older than this are dead-lettered and their secret-bearing copy dropped (default: the longest token lifetime, the invitation's), also when no mail provider is configured."),
+        EMAIL_OUTBOX_KEY("is.email.outbox.key", "", "AES-256 key(s) encrypting the secret-bearing copy of unsent mail: base64 of 32 random bytes; several comma-separated for rotation (the first encrypts, all decrypt). Set the same on every node. Empty: one is generated into is.email.outbox.key-file."),
+        EMAIL_OUTBOX_KEY_FILE("is.email.outbox.key-file", "", "Where the generated outbox key is kept when is.email.outbox.key is empty; empty: resources/security/outbox.key in the server's directory (beside key.p12 and server.env)."),
         EMAIL_OUTBOX_RETENTION("is.email.outbox.retention", "720h", "How long delivered and dead-lettered messages (masked copies) stay in the outbox; 0 keeps them forever."),
         HTTP_CORS_ALLOWED_ORIGINS("is.http.cors.allowed-origins", "", "Origins (scheme://host[:port], comma-separated, or *) whose pages may call the API from a browser (CORS); empty: none."),
         MAX_REQUEST_BYTES("is.http.max-request-bytes", "16777216", "Largest accepted request body (TTS: 16 MiB)."),

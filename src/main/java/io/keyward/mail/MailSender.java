@@ -62,6 +62,9 @@ public class MailSender {
     @Inject
     KeywardConfig config;
 
+    @Inject
+    OutboxCipher cipher;
+
     /** This node's identity in lease_owner (one per application start). */
     private final String node = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -154,7 +157,7 @@ public class MailSender {
         }
         SmtpMailer mailer = new SmtpMailer(settings);
         while (!stopping) {
-            List<Long> due = store.due(Timestamps.now(), BATCH);
+            List<Long> due = store.due(Timestamps.now(), BATCH, cipher.keyIds());
             if (due.isEmpty()) {
                 return;
             }
@@ -208,7 +211,19 @@ public class MailSender {
     }
 
     /** Sends one claimed message; false if the SMTP server could not be reached at all. */
-    private boolean deliver(SmtpMailer mailer, SmtpSettings settings, OutboxStore.Claimed m) {
+    private boolean deliver(SmtpMailer mailer, SmtpSettings settings, OutboxStore.Claimed claimed) {
+        OutboxStore.Claimed m = claimed;
+        if (claimed.sealed() != null) {
+            try {
+                OutboxCipher.Bodies b = cipher.open(claimed.keyId(), claimed.sealed(), claimed.recipient(), claimed.template());
+                m = claimed.opened(b.text(), b.html());
+            } catch (java.security.GeneralSecurityException e) {
+                // Altered or sealed under a key this node no longer has: it can never be sent as written.
+                store.markDead(claimed.id(), node, Timestamps.now(), "cannot decrypt the message: " + e.getMessage());
+                LOG.severe("mail #" + claimed.id() + " dead-lettered: cannot decrypt it (" + e.getMessage() + ")");
+                return true;
+            }
+        }
         try {
             mailer.send(m);
         } catch (Exception e) {

@@ -24,8 +24,12 @@ public class OutboxStore {
     EntityManager em;
 
     /** A message claimed for delivery, detached from the database. */
-    public record Claimed(long id, String recipient, String recipientName, String subject, String text,
-                          String html, int attempts) {
+    public record Claimed(long id, String template, String recipient, String recipientName, String subject,
+                          String text, String html, String keyId, String sealed, int attempts) {
+        /** The same message with its bodies opened. */
+        Claimed opened(String openText, String openHtml) {
+            return new Claimed(id, template, recipient, recipientName, subject, openText, openHtml, null, null, attempts);
+        }
     }
 
     /** A message as the admin view and the log show it: secrets masked. */
@@ -50,12 +54,16 @@ public class OutboxStore {
         }
     }
 
-    /** IDs of messages due for delivery and not held by a live lease, oldest first. */
-    public List<Long> due(Instant now, int max) {
+    /**
+     * IDs of messages due for delivery and not held by a live lease, oldest first; only those this node
+     * can open (sealed with one of {@code keyIds}, or written before bodies were sealed).
+     */
+    public List<Long> due(Instant now, int max, List<String> keyIds) {
         return em.createQuery("SELECT m.id FROM MailMessageEntity m WHERE m.sentAt IS NULL AND m.deadAt IS NULL"
                         + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
+                        + " AND (m.sealedBody IS NULL OR m.keyId IN :keys)"
                         + " ORDER BY m.nextAttemptAt, m.id", Long.class)
-                .setParameter("now", now).setMaxResults(max).getResultList();
+                .setParameter("now", now).setParameter("keys", keyIds).setMaxResults(max).getResultList();
     }
 
     /** Takes the message for {@code owner} until {@code until}, if nobody else has it and it is still due. */
@@ -69,8 +77,8 @@ public class OutboxStore {
             return Optional.empty();
         }
         MailMessageEntity m = em.find(MailMessageEntity.class, id);
-        return Optional.of(new Claimed(m.id, m.recipient, m.recipientName, m.subject, m.textBody, m.htmlBody,
-                m.attempts));
+        return Optional.of(new Claimed(m.id, m.template, m.recipient, m.recipientName, m.subject, m.textBody,
+                m.htmlBody, m.keyId, m.sealedBody, m.attempts));
     }
 
     /**
@@ -79,7 +87,8 @@ public class OutboxStore {
      */
     public void markSent(long id, Instant now) {
         em.createQuery("UPDATE MailMessageEntity m SET m.sentAt = :now, m.leaseOwner = NULL, m.leaseUntil = NULL,"
-                        + " m.lastError = NULL, m.textBody = NULL, m.htmlBody = NULL WHERE m.id = :id AND m.sentAt IS NULL")
+                        + " m.lastError = NULL, m.textBody = NULL, m.htmlBody = NULL, m.sealedBody = NULL"
+                        + " WHERE m.id = :id AND m.sentAt IS NULL")
                 .setParameter("now", now).setParameter("id", id).executeUpdate();
     }
 

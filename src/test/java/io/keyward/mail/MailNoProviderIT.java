@@ -54,6 +54,68 @@ class MailNoProviderIT {
     @EJB
     OutboxStore store;
 
+    @jakarta.inject.Inject
+    OutboxCipher cipher;
+
+    String keyId(long id) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT key_id FROM mail_outbox WHERE id = ?")) {
+            s.setLong(1, id);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
+    /** Every column of the row, as text (whatever its type). */
+    List<String> columns(long id) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT * FROM mail_outbox WHERE id = ?")) {
+            s.setLong(1, id);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                List<String> out = new ArrayList<>();
+                for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                    out.add(r.getMetaData().getColumnName(i) + "=" + r.getString(i));
+                }
+                return out;
+            }
+        }
+    }
+
+    /**
+     * Issue 12 §6: for every message type, no secret is in any column of its outbox row while it waits
+     * for delivery, yet the sealed copy (what the sender delivers) carries it.
+     */
+    @Test
+    void noSecretIsAtRestInClearForAnyMessageType() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Map<String, MailRequest> requests = MailPipelineIT.requests(run);
+        for (MailRequest request : requests.values()) {
+            tx.begin();
+            long id = outbox.add(request);
+            TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?",
+                    Timestamp.from(Instant.now().plusSeconds(86_400)), id);
+            tx.commit();
+            try {
+                List<String> row = columns(id);
+                OutboxCipher.Bodies opened = cipher.open(keyId(id), OutboxRows.matching(dataSource, request.recipientEmail())
+                        .get(0).sealedBody(), request.recipientEmail(), request.template());
+                for (String secret : request.secrets().values()) {
+                    for (String column : row) {
+                        assertFalse(column.contains(secret), request.template() + ": secret in clear at rest: " + column);
+                    }
+                    assertTrue(opened.text().contains(secret), request.template() + ": the sealed copy carries it");
+                }
+                assertTrue(row.stream().anyMatch(col -> col.startsWith("text_body=null")), row.toString());
+                assertTrue(row.stream().anyMatch(col -> col.startsWith("html_body=null")), row.toString());
+            } finally {
+                TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
+            }
+        }
+    }
+
     @Test
     void messagesAreLoggedOnceWithSecretsMaskedAndStayQueued() throws Exception {
         String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -103,8 +165,9 @@ class MailNoProviderIT {
         assertFalse(ours.get(0).contains(secret), "no secret in the log");
         OutboxRows.Row row = OutboxRows.matching(dataSource, to).get(0);
         assertEquals(null, row.sentAt(), "still queued");
-        assertNotNull(row.textBody(), "still deliverable once a provider is configured");
-        assertTrue(row.textBody().contains(secret));
+        assertEquals(null, row.textBody(), "no clear copy at rest");
+        assertNotNull(row.sealedBody(), "still deliverable once a provider is configured");
+        assertTrue(cipher.open(keyId(id), row.sealedBody(), to, "invitation").text().contains(secret));
         TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
     }
 
