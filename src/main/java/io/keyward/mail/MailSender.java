@@ -66,7 +66,7 @@ public class MailSender {
     OutboxCipher cipher;
 
     /** This node's identity in lease_owner (one per application start). */
-    private final String node = UUID.randomUUID().toString();
+    final String node = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
@@ -103,8 +103,19 @@ public class MailSender {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
+        }
+        // Whatever this node still holds (claimed and not sent, or stuck in a send past the wait) goes
+        // back now, so that another node delivers it without waiting for the lease to run out.
+        try {
+            int released = store.releaseAll(node);
+            if (released > 0) {
+                LOG.info("mail outbox: released " + released + " message(s) this node had claimed but not sent");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "mail outbox: could not release this node's leases; they run out after is.email.outbox.lease: "
+                    + sanitize(e.toString(), null));
         }
     }
 
@@ -172,6 +183,10 @@ public class MailSender {
                     continue;
                 }
                 claimed++;
+                if (stopping) {
+                    store.release(id, node);
+                    return;
+                }
                 if (!deliver(mailer, settings, c.get())) {
                     // The server is unreachable: the other due messages would fail the same way.
                     return;

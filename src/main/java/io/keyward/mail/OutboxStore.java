@@ -133,6 +133,18 @@ public class OutboxStore {
                 .setParameter("id", id).setParameter("owner", owner).executeUpdate();
     }
 
+    /**
+     * Gives back every message {@code owner} still holds (claimed but not marked sent, failed or dead):
+     * a stopping node calls it so that another node delivers them at once instead of after the lease.
+     * The interrupted attempt does not count. Returns how many.
+     */
+    public int releaseAll(String owner) {
+        return em.createQuery("UPDATE MailMessageEntity m SET m.leaseOwner = NULL, m.leaseUntil = NULL,"
+                        + " m.attempts = m.attempts - 1 WHERE m.leaseOwner = :owner AND m.sentAt IS NULL"
+                        + " AND m.deadAt IS NULL AND m.attempts > 0")
+                .setParameter("owner", owner).executeUpdate();
+    }
+
     /** Deletes messages delivered or dead-lettered before {@code before}; returns how many. */
     public int purgeSent(Instant before) {
         return em.createQuery("DELETE FROM MailMessageEntity m WHERE (m.sentAt IS NOT NULL AND m.sentAt < :before)"

@@ -225,4 +225,44 @@ class MailNoProviderIT {
         assertTrue(OutboxRows.matching(dataSource, oldTo).isEmpty(), "purged after the retention");
         TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", fresh);
     }
+
+    /** Issue 13 §6: a stopping node gives back at once what it claimed and did not send. */
+    @Test
+    void aStoppingNodeReleasesItsLeasesAtOnce() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        MailSender sender = new MailSender();
+        sender.store = store;
+        sender.config = new KeywardConfig();
+        tx.begin();
+        long held = outbox.add(new MailRequest("invitation", "held." + run + "@example.com", "", Map.of(), Map.of("token", "HELD" + run)));
+        long other = outbox.add(new MailRequest("invitation", "other." + run + "@example.com", "", Map.of(), Map.of("token", "OTHER" + run)));
+        // Claimed (attempt 1) by the stopping node and by another node; not due for the test server's sender.
+        Timestamp future = Timestamp.from(Instant.now().plusSeconds(86_400));
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ?, lease_owner = ?, lease_until = ?, attempts = 1"
+                + " WHERE id = ?", future, sender.node, future, held);
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ?, lease_owner = ?, lease_until = ?, attempts = 1"
+                + " WHERE id = ?", future, "another-node", future, other);
+        tx.commit();
+        try {
+            sender.stop();
+            assertEquals(List.of("null/null/0"), leases(held), "released, the interrupted attempt not counted");
+            assertEquals(List.of("another-node/set/1"), leases(other), "another node's lease is not touched");
+        } finally {
+            TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id IN (?, ?)", held, other);
+        }
+    }
+
+    List<String> leases(long id) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT lease_owner, lease_until, attempts FROM mail_outbox WHERE id = ?")) {
+            s.setLong(1, id);
+            try (java.sql.ResultSet r = s.executeQuery()) {
+                List<String> out = new ArrayList<>();
+                while (r.next()) {
+                    out.add(r.getString(1) + "/" + (r.getTimestamp(2) == null ? "null" : "set") + "/" + r.getInt(3));
+                }
+                return out;
+            }
+        }
+    }
 }
