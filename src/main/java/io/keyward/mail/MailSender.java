@@ -209,6 +209,7 @@ public class MailSender {
             return;
         }
         nextPurge = now.plus(Duration.ofMinutes(1));
+        sealClearCopies();
         Duration expiry = config.duration(Option.EMAIL_OUTBOX_EXPIRY);
         if (!expiry.isZero()) {
             int n = store.expireUnsent(now.minus(expiry), now);
@@ -222,6 +223,23 @@ public class MailSender {
             if (n > 0) {
                 LOG.info("removed " + n + " delivered or dead messages older than " + retention + " from the mail outbox");
             }
+        }
+    }
+
+    /** Encrypts the bodies of unsent messages an older version stored in clear (after an upgrade). */
+    void sealClearCopies() {
+        List<OutboxStore.Claimed> clear = store.clearCopies(BATCH);
+        int n = 0;
+        while (!clear.isEmpty() && !stopping) {
+            for (OutboxStore.Claimed m : clear) {
+                OutboxCipher.Sealed sealed = cipher.seal(m.recipient(), m.template(), m.text(), m.html());
+                store.sealClear(m.id(), sealed.keyId(), sealed.data());
+                n++;
+            }
+            clear = store.clearCopies(BATCH);
+        }
+        if (n > 0) {
+            LOG.info("mail outbox: encrypted the bodies of " + n + " unsent message(s) stored in clear by an older version");
         }
     }
 

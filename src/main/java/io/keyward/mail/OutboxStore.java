@@ -145,6 +145,22 @@ public class OutboxStore {
                 .setParameter("owner", owner).executeUpdate();
     }
 
+    /** Unsent messages whose bodies are still in clear (written before bodies were sealed, V23). */
+    public List<Claimed> clearCopies(int max) {
+        return em.createQuery("SELECT m FROM MailMessageEntity m WHERE m.sealedBody IS NULL AND m.sentAt IS NULL"
+                        + " AND m.deadAt IS NULL AND (m.textBody IS NOT NULL OR m.htmlBody IS NOT NULL) ORDER BY m.id",
+                        MailMessageEntity.class).setMaxResults(max).getResultList().stream()
+                .map(m -> new Claimed(m.id, m.template, m.recipient, m.recipientName, m.subject, m.textBody,
+                        m.htmlBody, null, null, m.attempts)).toList();
+    }
+
+    /** Replaces a message's clear bodies by their sealed copy. */
+    public void sealClear(long id, String keyId, String sealed) {
+        em.createQuery("UPDATE MailMessageEntity m SET m.sealedBody = :sealed, m.keyId = :key, m.textBody = NULL,"
+                        + " m.htmlBody = NULL WHERE m.id = :id AND m.sealedBody IS NULL AND m.sentAt IS NULL AND m.deadAt IS NULL")
+                .setParameter("sealed", sealed).setParameter("key", keyId).setParameter("id", id).executeUpdate();
+    }
+
     /** Deletes messages delivered or dead-lettered before {@code before}; returns how many. */
     public int purgeSent(Instant before) {
         return em.createQuery("DELETE FROM MailMessageEntity m WHERE (m.sentAt IS NOT NULL AND m.sentAt < :before)"

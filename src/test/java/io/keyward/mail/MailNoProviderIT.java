@@ -265,4 +265,35 @@ class MailNoProviderIT {
             }
         }
     }
+
+    /** After an upgrade, unsent bodies an older version stored in clear are encrypted. */
+    @Test
+    void clearBodiesOfAnOlderVersionAreSealed() throws Exception {
+        String run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String to = "legacy." + run + "@example.com";
+        String secret = "LEGACYTOKEN" + run.toUpperCase();
+        tx.begin();
+        long id = outbox.add(new MailRequest("invitation", to, "", Map.of(), Map.of("token", secret)));
+        TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ?, sealed_body = NULL, key_id = NULL,"
+                + " text_body = ?, html_body = ? WHERE id = ?", Timestamp.from(Instant.now().plusSeconds(86_400)),
+                "text " + secret, "<p>" + secret + "</p>", id);
+        tx.commit();
+        MailSender sender = new MailSender();
+        sender.store = store;
+        sender.cipher = cipher;
+        try {
+            sender.sealClearCopies();
+            OutboxRows.Row row = OutboxRows.matching(dataSource, to).get(0);
+            assertEquals(null, row.textBody());
+            assertEquals(null, row.htmlBody());
+            for (String column : columns(id)) {
+                assertFalse(column.contains(secret), column);
+            }
+            OutboxCipher.Bodies opened = cipher.open(keyId(id), row.sealedBody(), to, "invitation");
+            assertEquals("text " + secret, opened.text());
+            assertEquals("<p>" + secret + "</p>", opened.html());
+        } finally {
+            TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
+        }
+    }
 }
