@@ -55,6 +55,16 @@ public class MailMessageEntity {
     @Column(name = "sent_at")
     Instant sentAt;
 
+    @Column(name = "dead_at")
+    Instant deadAt;
+
+    /** base64(nonce || AES-GCM(text, html)); null once delivered, dead or expired. */
+    @Column(name = "sealed_body")
+    String sealedBody;
+
+    @Column(name = "key_id")
+    String keyId;
+
     @Column(name = "logged_at")
     Instant loggedAt;
 

@@ -39,6 +39,9 @@ public class MailOutbox {
     @Inject
     KeywardConfig config;
 
+    @Inject
+    OutboxCipher cipher;
+
     public void enqueue(@Observes(during = TransactionPhase.IN_PROGRESS) MailRequest request) {
         if (request.recipientEmail() == null || request.recipientEmail().isBlank()) {
             // A programming error, not a reason to fail the user's action: say so loudly.
@@ -73,8 +76,10 @@ public class MailOutbox {
         m.recipientName = nullToEmpty(request.recipientName());
         // Subjects carry no secrets by design; the masked one is stored to make sure of it.
         m.subject = shown.subject();
-        m.textBody = sent.text();
-        m.htmlBody = sent.html();
+        // The copy as sent carries the secrets: it is kept only encrypted (text_body/html_body stay null).
+        OutboxCipher.Sealed sealed = cipher.seal(m.recipient, m.template, sent.text(), sent.html());
+        m.sealedBody = sealed.data();
+        m.keyId = sealed.keyId();
         m.maskedTextBody = shown.text();
         m.maskedHtmlBody = shown.html();
         m.createdAt = now;

@@ -38,8 +38,10 @@ import java.util.regex.Pattern;
  * Delivers the outbox: on every node, every {@code is.email.outbox.poll-interval} and right after a
  * transaction that queued mail commits, it claims due messages one at a time, sends each over SMTP
  * and marks it sent only after the server accepted it. A failure schedules a retry with exponential
- * back-off ({@code retry-initial} doubling up to {@code retry-max}); nothing is ever dropped. With no
- * provider configured, each message is written to the log once, secrets masked, and stays queued.
+ * back-off ({@code retry-initial} doubling up to {@code retry-max}) until {@code max-attempts}; a permanent
+ * rejection (5xx) or the last attempt dead-letters the message (kept with its error, never sent again).
+ * With no provider configured, each message is written to the log once, secrets masked, and stays
+ * queued until {@code is.email.outbox.expiry}.
  */
 @Startup
 @Singleton
@@ -60,8 +62,11 @@ public class MailSender {
     @Inject
     KeywardConfig config;
 
+    @Inject
+    OutboxCipher cipher;
+
     /** This node's identity in lease_owner (one per application start). */
-    private final String node = UUID.randomUUID().toString();
+    final String node = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
@@ -98,8 +103,19 @@ public class MailSender {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
+        }
+        // Whatever this node still holds (claimed and not sent, or stuck in a send past the wait) goes
+        // back now, so that another node delivers it without waiting for the lease to run out.
+        try {
+            int released = store.releaseAll(node);
+            if (released > 0) {
+                LOG.info("mail outbox: released " + released + " message(s) this node had claimed but not sent");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "mail outbox: could not release this node's leases; they run out after is.email.outbox.lease: "
+                    + sanitize(e.toString(), null));
         }
     }
 
@@ -152,7 +168,7 @@ public class MailSender {
         }
         SmtpMailer mailer = new SmtpMailer(settings);
         while (!stopping) {
-            List<Long> due = store.due(Timestamps.now(), BATCH);
+            List<Long> due = store.due(Timestamps.now(), BATCH, cipher.keyIds());
             if (due.isEmpty()) {
                 return;
             }
@@ -167,6 +183,10 @@ public class MailSender {
                     continue;
                 }
                 claimed++;
+                if (stopping) {
+                    store.release(id, node);
+                    return;
+                }
                 if (!deliver(mailer, settings, c.get())) {
                     // The server is unreachable: the other due messages would fail the same way.
                     return;
@@ -178,29 +198,78 @@ public class MailSender {
         }
     }
 
-    /** At most once an hour per node: drops delivered messages older than the retention. */
+    /**
+     * At most once a minute per node: dead-letters unsent messages older than the expiry (their tokens
+     * are no longer good, and without a provider nothing would ever take them out) and drops delivered
+     * and dead messages older than the retention, so the outbox cannot grow without bound.
+     */
     private void purgeOld() {
         Instant now = Timestamps.now();
         if (now.isBefore(nextPurge)) {
             return;
         }
-        nextPurge = now.plus(Duration.ofHours(1));
+        nextPurge = now.plus(Duration.ofMinutes(1));
+        sealClearCopies();
+        Duration expiry = config.duration(Option.EMAIL_OUTBOX_EXPIRY);
+        if (!expiry.isZero()) {
+            int n = store.expireUnsent(now.minus(expiry), now);
+            if (n > 0) {
+                LOG.warning(n + " unsent messages older than " + expiry + " dead-lettered (is.email.outbox.expiry)");
+            }
+        }
         Duration retention = config.duration(Option.EMAIL_OUTBOX_RETENTION);
         if (!retention.isZero()) {
             int n = store.purgeSent(now.minus(retention));
             if (n > 0) {
-                LOG.info("removed " + n + " delivered messages older than " + retention + " from the mail outbox");
+                LOG.info("removed " + n + " delivered or dead messages older than " + retention + " from the mail outbox");
             }
         }
     }
 
+    /** Encrypts the bodies of unsent messages an older version stored in clear (after an upgrade). */
+    void sealClearCopies() {
+        List<OutboxStore.Claimed> clear = store.clearCopies(BATCH);
+        int n = 0;
+        while (!clear.isEmpty() && !stopping) {
+            for (OutboxStore.Claimed m : clear) {
+                OutboxCipher.Sealed sealed = cipher.seal(m.recipient(), m.template(), m.text(), m.html());
+                store.sealClear(m.id(), sealed.keyId(), sealed.data());
+                n++;
+            }
+            clear = store.clearCopies(BATCH);
+        }
+        if (n > 0) {
+            LOG.info("mail outbox: encrypted the bodies of " + n + " unsent message(s) stored in clear by an older version");
+        }
+    }
+
     /** Sends one claimed message; false if the SMTP server could not be reached at all. */
-    private boolean deliver(SmtpMailer mailer, SmtpSettings settings, OutboxStore.Claimed m) {
+    private boolean deliver(SmtpMailer mailer, SmtpSettings settings, OutboxStore.Claimed claimed) {
+        OutboxStore.Claimed m = claimed;
+        if (claimed.sealed() != null) {
+            try {
+                OutboxCipher.Bodies b = cipher.open(claimed.keyId(), claimed.sealed(), claimed.recipient(), claimed.template());
+                m = claimed.opened(b.text(), b.html());
+            } catch (java.security.GeneralSecurityException e) {
+                // Altered or sealed under a key this node no longer has: it can never be sent as written.
+                store.markDead(claimed.id(), node, Timestamps.now(), "cannot decrypt the message: " + e.getMessage());
+                LOG.severe("mail #" + claimed.id() + " dead-lettered: cannot decrypt it (" + e.getMessage() + ")");
+                return true;
+            }
+        }
         try {
             mailer.send(m);
         } catch (Exception e) {
-            Instant next = Timestamps.now().plus(backoff(m.attempts()));
             String error = sanitize(describe(e), settings.password());
+            int code = smtpReplyCode(e);
+            int max = config.integer(Option.EMAIL_OUTBOX_MAX_ATTEMPTS);
+            if (deadLetter(m.attempts(), max, code)) {
+                store.markDead(m.id(), node, Timestamps.now(), error);
+                LOG.warning("mail #" + m.id() + " to " + m.recipient() + " dead-lettered after attempt " + m.attempts()
+                        + (code >= 500 ? " (permanent rejection)" : " of " + max) + ", never sent again: " + error);
+                return true;
+            }
+            Instant next = Timestamps.now().plus(backoff(m.attempts()));
             store.markFailed(m.id(), node, next, error);
             LOG.warning("mail #" + m.id() + " to " + m.recipient() + " not delivered (attempt " + m.attempts()
                     + "), next attempt at " + Timestamps.format(next) + ": " + error);
@@ -209,6 +278,49 @@ public class MailSender {
         store.markSent(m.id(), Timestamps.now());
         LOG.info("mail #" + m.id() + " delivered to " + m.recipient());
         return true;
+    }
+
+    /**
+     * Whether a failed attempt ends the message: a permanent SMTP rejection (5xx reply, RFC 5321 §4.2.1)
+     * at once, anything else once {@code attempts} reached {@code maxAttempts}.
+     */
+    static boolean deadLetter(int attempts, int maxAttempts, int smtpReplyCode) {
+        return (smtpReplyCode >= 500 && smtpReplyCode < 600) || attempts >= Math.max(1, maxAttempts);
+    }
+
+    /**
+     * The SMTP reply code carried by the failure, or -1. Jakarta Mail's SMTP provider reports rejected
+     * commands (MAIL, RCPT, DATA) as exceptions with {@code getReturnCode()} (SMTPSendFailedException,
+     * SMTPAddressFailedException), chained as the next exception of a SendFailedException; the provider's
+     * classes differ by implementation (com.sun.mail, org.eclipse.angus.mail), so the code is read by name.
+     * Authentication failures carry none and stay retryable: fixing the configuration must not find the
+     * mail dead-lettered.
+     */
+    static int smtpReplyCode(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        todo.add(e);
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
+            try {
+                Object code = t.getClass().getMethod("getReturnCode").invoke(t);
+                if (code instanceof Integer c && c > 0) {
+                    return c;
+                }
+            } catch (ReflectiveOperationException | RuntimeException ignored) {
+                // not an SMTP reply
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            if (t instanceof jakarta.mail.MessagingException me && me.getNextException() != null) {
+                todo.add(me.getNextException());
+            }
+        }
+        return -1;
     }
 
     /** retry-initial x 2^(attempts-1), at most retry-max. */

@@ -24,28 +24,52 @@ public class OutboxStore {
     EntityManager em;
 
     /** A message claimed for delivery, detached from the database. */
-    public record Claimed(long id, String recipient, String recipientName, String subject, String text,
-                          String html, int attempts) {
+    public record Claimed(long id, String template, String recipient, String recipientName, String subject,
+                          String text, String html, String keyId, String sealed, int attempts) {
+        /** The same message with its bodies opened. */
+        Claimed opened(String openText, String openHtml) {
+            return new Claimed(id, template, recipient, recipientName, subject, openText, openHtml, null, null, attempts);
+        }
     }
 
     /** A message as the admin view and the log show it: secrets masked. */
     public record Shown(long id, String template, String recipient, String subject, String maskedText,
                         String maskedHtml, Instant createdAt, Instant nextAttemptAt, int attempts,
-                        String lastError, Instant sentAt) {
+                        String lastError, Instant sentAt, Instant deadAt) {
+        public State state() {
+            return sentAt != null ? State.SENT : deadAt != null ? State.DEAD : State.PENDING;
+        }
     }
 
-    /** IDs of messages due for delivery and not held by a live lease, oldest first. */
-    public List<Long> due(Instant now, int max) {
-        return em.createQuery("SELECT m.id FROM MailMessageEntity m WHERE m.sentAt IS NULL"
+    /** What the admin view filters on: waiting for delivery, delivered, or given up on. */
+    public enum State {
+        PENDING, SENT, DEAD;
+
+        String where() {
+            return switch (this) {
+                case PENDING -> " WHERE m.sentAt IS NULL AND m.deadAt IS NULL";
+                case SENT -> " WHERE m.sentAt IS NOT NULL";
+                case DEAD -> " WHERE m.deadAt IS NOT NULL";
+            };
+        }
+    }
+
+    /**
+     * IDs of messages due for delivery and not held by a live lease, oldest first; only those this node
+     * can open (sealed with one of {@code keyIds}, or written before bodies were sealed).
+     */
+    public List<Long> due(Instant now, int max, List<String> keyIds) {
+        return em.createQuery("SELECT m.id FROM MailMessageEntity m WHERE m.sentAt IS NULL AND m.deadAt IS NULL"
                         + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
+                        + " AND (m.sealedBody IS NULL OR m.keyId IN :keys)"
                         + " ORDER BY m.nextAttemptAt, m.id", Long.class)
-                .setParameter("now", now).setMaxResults(max).getResultList();
+                .setParameter("now", now).setParameter("keys", keyIds).setMaxResults(max).getResultList();
     }
 
     /** Takes the message for {@code owner} until {@code until}, if nobody else has it and it is still due. */
     public Optional<Claimed> claim(long id, String owner, Instant now, Instant until) {
         int n = em.createQuery("UPDATE MailMessageEntity m SET m.leaseOwner = :owner, m.leaseUntil = :until,"
-                        + " m.attempts = m.attempts + 1 WHERE m.id = :id AND m.sentAt IS NULL"
+                        + " m.attempts = m.attempts + 1 WHERE m.id = :id AND m.sentAt IS NULL AND m.deadAt IS NULL"
                         + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
                 .setParameter("owner", owner).setParameter("until", until).setParameter("id", id)
                 .setParameter("now", now).executeUpdate();
@@ -53,8 +77,8 @@ public class OutboxStore {
             return Optional.empty();
         }
         MailMessageEntity m = em.find(MailMessageEntity.class, id);
-        return Optional.of(new Claimed(m.id, m.recipient, m.recipientName, m.subject, m.textBody, m.htmlBody,
-                m.attempts));
+        return Optional.of(new Claimed(m.id, m.template, m.recipient, m.recipientName, m.subject, m.textBody,
+                m.htmlBody, m.keyId, m.sealedBody, m.attempts));
     }
 
     /**
@@ -63,7 +87,8 @@ public class OutboxStore {
      */
     public void markSent(long id, Instant now) {
         em.createQuery("UPDATE MailMessageEntity m SET m.sentAt = :now, m.leaseOwner = NULL, m.leaseUntil = NULL,"
-                        + " m.lastError = NULL, m.textBody = NULL, m.htmlBody = NULL WHERE m.id = :id AND m.sentAt IS NULL")
+                        + " m.lastError = NULL, m.textBody = NULL, m.htmlBody = NULL, m.sealedBody = NULL"
+                        + " WHERE m.id = :id AND m.sentAt IS NULL")
                 .setParameter("now", now).setParameter("id", id).executeUpdate();
     }
 
@@ -76,6 +101,31 @@ public class OutboxStore {
                 .setParameter("owner", owner).executeUpdate();
     }
 
+    /**
+     * Given up on (permanent rejection or out of attempts): never claimed again, kept with its last
+     * error; the secret-bearing bodies are dropped, the masked copies stay.
+     */
+    public void markDead(long id, String owner, Instant now, String error) {
+        em.createQuery("UPDATE MailMessageEntity m SET m.deadAt = :now, m.lastError = :error,"
+                        + " m.leaseOwner = NULL, m.leaseUntil = NULL, m.textBody = NULL, m.htmlBody = NULL, m.sealedBody = NULL"
+                        + " WHERE m.id = :id AND m.leaseOwner = :owner AND m.sentAt IS NULL AND m.deadAt IS NULL")
+                .setParameter("now", now).setParameter("error", error).setParameter("id", id)
+                .setParameter("owner", owner).executeUpdate();
+    }
+
+    /**
+     * Dead-letters unsent messages created before {@code before} that no node holds (their tokens have
+     * expired, or nobody can deliver them: no provider), dropping the secret-bearing bodies. Returns how many.
+     */
+    public int expireUnsent(Instant before, Instant now) {
+        return em.createQuery("UPDATE MailMessageEntity m SET m.deadAt = :now, m.lastError = :error,"
+                        + " m.textBody = NULL, m.htmlBody = NULL, m.sealedBody = NULL"
+                        + " WHERE m.sentAt IS NULL AND m.deadAt IS NULL AND m.createdAt < :before"
+                        + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
+                .setParameter("now", now).setParameter("before", before)
+                .setParameter("error", "expired before delivery (is.email.outbox.expiry)").executeUpdate();
+    }
+
     /** Gives a claimed message back untouched (the node is stopping before it sent it). */
     public void release(long id, String owner) {
         em.createQuery("UPDATE MailMessageEntity m SET m.leaseOwner = NULL, m.leaseUntil = NULL,"
@@ -83,15 +133,44 @@ public class OutboxStore {
                 .setParameter("id", id).setParameter("owner", owner).executeUpdate();
     }
 
-    /** Deletes messages delivered before {@code before}; returns how many. */
+    /**
+     * Gives back every message {@code owner} still holds (claimed but not marked sent, failed or dead):
+     * a stopping node calls it so that another node delivers them at once instead of after the lease.
+     * The interrupted attempt does not count. Returns how many.
+     */
+    public int releaseAll(String owner) {
+        return em.createQuery("UPDATE MailMessageEntity m SET m.leaseOwner = NULL, m.leaseUntil = NULL,"
+                        + " m.attempts = m.attempts - 1 WHERE m.leaseOwner = :owner AND m.sentAt IS NULL"
+                        + " AND m.deadAt IS NULL AND m.attempts > 0")
+                .setParameter("owner", owner).executeUpdate();
+    }
+
+    /** Unsent messages whose bodies are still in clear (written before bodies were sealed, V23). */
+    public List<Claimed> clearCopies(int max) {
+        return em.createQuery("SELECT m FROM MailMessageEntity m WHERE m.sealedBody IS NULL AND m.sentAt IS NULL"
+                        + " AND m.deadAt IS NULL AND (m.textBody IS NOT NULL OR m.htmlBody IS NOT NULL) ORDER BY m.id",
+                        MailMessageEntity.class).setMaxResults(max).getResultList().stream()
+                .map(m -> new Claimed(m.id, m.template, m.recipient, m.recipientName, m.subject, m.textBody,
+                        m.htmlBody, null, null, m.attempts)).toList();
+    }
+
+    /** Replaces a message's clear bodies by their sealed copy. */
+    public void sealClear(long id, String keyId, String sealed) {
+        em.createQuery("UPDATE MailMessageEntity m SET m.sealedBody = :sealed, m.keyId = :key, m.textBody = NULL,"
+                        + " m.htmlBody = NULL WHERE m.id = :id AND m.sealedBody IS NULL AND m.sentAt IS NULL AND m.deadAt IS NULL")
+                .setParameter("sealed", sealed).setParameter("key", keyId).setParameter("id", id).executeUpdate();
+    }
+
+    /** Deletes messages delivered or dead-lettered before {@code before}; returns how many. */
     public int purgeSent(Instant before) {
-        return em.createQuery("DELETE FROM MailMessageEntity m WHERE m.sentAt IS NOT NULL AND m.sentAt < :before")
+        return em.createQuery("DELETE FROM MailMessageEntity m WHERE (m.sentAt IS NOT NULL AND m.sentAt < :before)"
+                        + " OR (m.deadAt IS NOT NULL AND m.deadAt < :before)")
                 .setParameter("before", before).executeUpdate();
     }
 
     /** Unsent messages not yet written to the log (used while no mail provider is configured). */
     public List<Long> unlogged(int max) {
-        return em.createQuery("SELECT m.id FROM MailMessageEntity m WHERE m.sentAt IS NULL AND m.loggedAt IS NULL"
+        return em.createQuery("SELECT m.id FROM MailMessageEntity m WHERE m.sentAt IS NULL AND m.deadAt IS NULL AND m.loggedAt IS NULL"
                         + " ORDER BY m.id", Long.class).setMaxResults(max).getResultList();
     }
 
@@ -106,21 +185,21 @@ public class OutboxStore {
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public List<Shown> list(boolean pendingOnly, int limit, long offset) {
+    public List<Shown> list(State state, int limit, long offset) {
         return em.createQuery("SELECT m FROM MailMessageEntity m"
-                        + (pendingOnly ? " WHERE m.sentAt IS NULL" : "") + " ORDER BY m.id DESC", MailMessageEntity.class)
+                        + (state == null ? "" : state.where()) + " ORDER BY m.id DESC", MailMessageEntity.class)
                 .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults(limit)
                 .getResultList().stream().map(OutboxStore::shown).toList();
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public long count(boolean pendingOnly) {
+    public long count(State state) {
         return em.createQuery("SELECT COUNT(m) FROM MailMessageEntity m"
-                + (pendingOnly ? " WHERE m.sentAt IS NULL" : ""), Long.class).getSingleResult();
+                + (state == null ? "" : state.where()), Long.class).getSingleResult();
     }
 
     private static Shown shown(MailMessageEntity m) {
         return new Shown(m.id, m.template, m.recipient, m.subject, m.maskedTextBody, m.maskedHtmlBody,
-                m.createdAt, m.nextAttemptAt, m.attempts, m.lastError, m.sentAt);
+                m.createdAt, m.nextAttemptAt, m.attempts, m.lastError, m.sentAt, m.deadAt);
     }
 }

@@ -25,9 +25,14 @@ class MailOutageApiIT {
 
     /** The outbox rows of these recipients, as the admin view shows them (newest first, first pages). */
     static Map<String, JsonObject> outbox(List<String> recipients) {
+        return outbox(recipients, "");
+    }
+
+    /** As {@link #outbox(List)}, with extra query parameters (e.g. {@code &state=dead}). */
+    static Map<String, JsonObject> outbox(List<String> recipients, String query) {
         Map<String, JsonObject> found = new HashMap<>();
         for (int page = 1; page <= 20 && found.size() < recipients.size(); page++) {
-            Reply r = Api.get("/api/v3/keyward/mail/outbox?limit=100&page=" + page, Credentials.adminToken());
+            Reply r = Api.get("/api/v3/keyward/mail/outbox?limit=100&page=" + page + query, Credentials.adminToken());
             assertEquals(200, r.status(), r.body());
             if (!r.json().containsKey("messages")) {
                 break;
@@ -42,8 +47,13 @@ class MailOutageApiIT {
     }
 
     static Map<String, JsonObject> awaitOutbox(List<String> recipients, java.util.function.Predicate<JsonObject> done) {
+        return awaitOutbox(recipients, "", done);
+    }
+
+    static Map<String, JsonObject> awaitOutbox(List<String> recipients, String query,
+                                               java.util.function.Predicate<JsonObject> done) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        Map<String, JsonObject> rows = outbox(recipients);
+        Map<String, JsonObject> rows = outbox(recipients, query);
         while (!(rows.size() == recipients.size() && rows.values().stream().allMatch(done)) && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(250);
@@ -51,7 +61,7 @@ class MailOutageApiIT {
                 Thread.currentThread().interrupt();
                 break;
             }
-            rows = outbox(recipients);
+            rows = outbox(recipients, query);
         }
         return rows;
     }

@@ -95,4 +95,38 @@ class MailUnitsTest {
         assertFalse(s.contains("\n"), s);
         assertTrue(MailSender.sanitize("x".repeat(5000), null).length() <= 1000);
     }
+
+    /** Shaped like Jakarta Mail's SMTPAddressFailedException: an SMTP reply code by getReturnCode(). */
+    static class Rejected extends jakarta.mail.MessagingException {
+        private final int code;
+
+        Rejected(int code) {
+            super(code + " rejected");
+            this.code = code;
+        }
+
+        public int getReturnCode() {
+            return code;
+        }
+    }
+
+    @Test
+    void permanentRejectionsAndTheLastAttemptDeadLetter() {
+        assertTrue(MailSender.deadLetter(1, 10, 550), "5xx: at once");
+        assertTrue(MailSender.deadLetter(1, 10, 554));
+        assertFalse(MailSender.deadLetter(1, 10, 451), "4xx is transient");
+        assertFalse(MailSender.deadLetter(9, 10, -1));
+        assertTrue(MailSender.deadLetter(10, 10, -1), "out of attempts");
+        assertTrue(MailSender.deadLetter(1, 0, -1), "at least one attempt, never unbounded");
+    }
+
+    @Test
+    void theReplyCodeIsFoundWhereJakartaMailChainsIt() {
+        jakarta.mail.SendFailedException outer = new jakarta.mail.SendFailedException("Invalid Addresses",
+                new Rejected(550));
+        assertEquals(550, MailSender.smtpReplyCode(outer));
+        assertEquals(451, MailSender.smtpReplyCode(new RuntimeException("wrapped", new Rejected(451))));
+        assertEquals(-1, MailSender.smtpReplyCode(new jakarta.mail.MessagingException("connect",
+                new java.net.ConnectException("refused"))));
+    }
 }

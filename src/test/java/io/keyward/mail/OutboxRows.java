@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 public final class OutboxRows {
 
     public record Row(long id, String template, String recipient, String subject, String textBody,
-                      String maskedText, String maskedHtml, int attempts, String lastError, Instant sentAt) {
+                      String maskedText, String maskedHtml, int attempts, String lastError, Instant sentAt,
+                      Instant deadAt, String htmlBody, String sealedBody) {
     }
 
     private OutboxRows() {
@@ -25,16 +26,19 @@ public final class OutboxRows {
     public static List<Row> matching(DataSource ds, String fragment) {
         try (Connection c = ds.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT id, template, recipient, subject, text_body,"
-                     + " masked_text_body, masked_html_body, attempts, last_error, sent_at FROM mail_outbox"
+                     + " masked_text_body, masked_html_body, attempts, last_error, sent_at, dead_at, html_body, sealed_body"
+                     + " FROM mail_outbox"
                      + " WHERE recipient LIKE ? ORDER BY id")) {
             s.setString(1, "%" + fragment + "%");
             List<Row> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Timestamp sent = r.getTimestamp(10);
+                    Timestamp dead = r.getTimestamp(11);
                     out.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
                             r.getString(6), r.getString(7), r.getInt(8), r.getString(9),
-                            sent == null ? null : sent.toInstant()));
+                            sent == null ? null : sent.toInstant(), dead == null ? null : dead.toInstant(),
+                            r.getString(12), r.getString(13)));
                 }
             }
             return out;
