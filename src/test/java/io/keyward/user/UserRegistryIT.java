@@ -731,7 +731,7 @@ class UserRegistryIT {
         fails(Errors.LOCAL_PASSWORD_DISABLED, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", PASSWORD, false)));
         fails(Errors.OLD_PASSWORD, () -> passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", "wrong", false)));
         assertEquals(hash, column("SELECT password_hash FROM users WHERE user_id = ?", id));
-        registry.createTemporaryPassword(id);
+        temporaryPasswords.create(id);
         assertEquals(0, events.mailsTo("temporary_password", id + "@example.com").size());
         assertEquals("", column("SELECT temporary_password_hash FROM users WHERE user_id = ?", id));
         context.actAs(admin());
@@ -740,7 +740,7 @@ class UserRegistryIT {
         // is.sso.allow-local-password: both ways in.
         try (AutoCloseable allow = TestConfig.set("is.sso.allow-local-password", "true")) {
             context.actAs(Caller.ANONYMOUS);
-            registry.createTemporaryPassword(id);
+            temporaryPasswords.create(id);
             assertEquals(1, events.mailsTo("temporary_password", id + "@example.com").size());
             passwords.updatePassword(new UserRequests.UpdatePassword(id, "New-Passw0rd", PASSWORD, false));
             assertTrue(PasswordHasher.verify("New-Passw0rd", column("SELECT password_hash FROM users WHERE user_id = ?", id)));
