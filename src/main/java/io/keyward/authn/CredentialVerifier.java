@@ -144,6 +144,12 @@ public class CredentialVerifier {
     private String unlinked(SsoTokens.Identity id, SsoSettings settings, EntityDirectory users) {
         String claimed = id.userId();
         if (Ids.isValid(claimed, Ids.USER_ID) && users.exists(claimed, true)) {
+            // A concurrent first request of the same identity may have created and linked the user after
+            // this request looked for the link: user and link commit together, so look once more.
+            String linked = links.linkedUserId(id.issuer(), id.subject());
+            if (linked != null) {
+                return linked;
+            }
             throw notLinked(id, claimed);
         }
         if (!settings.jitProvisioning() || claimed.isEmpty()) {
