@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -76,12 +77,22 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return t;
     }
 
+    /**
+     * SQLSTATE classes of an unavailable database: 08 connection exception, 53 insufficient resources,
+     * 57 operator intervention (57014 statement timeout, 57P01-03 shutdown and start-up), 55P03 lock
+     * not available.
+     */
+    static boolean isUnavailableState(String state) {
+        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.equals("55P03");
+    }
+
     private static boolean isDatabaseDown(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof SQLTransientConnectionException) {
+            // A full pool (is.db.pool.wait) and a statement timeout (is.db.statement-timeout) are outages too.
+            if (c instanceof SQLTransientConnectionException || c instanceof SQLTimeoutException) {
                 return true;
             }
-            if (c instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) {
+            if (c instanceof SQLException s && s.getSQLState() != null && isUnavailableState(s.getSQLState())) {
                 return true;
             }
             if (c instanceof PersistenceException p && p.getMessage() != null
