@@ -4,6 +4,7 @@ import io.keyward.cluster.ChangeFeed;
 import io.keyward.cluster.RemoteChange;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Secrets;
+import io.keyward.error.KeywardException;
 import io.keyward.rights.Caller;
 import io.keyward.user.UserCredentialsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,9 @@ public class CredentialResolver {
     @Inject
     ChangeFeed feed;
 
+    @Inject
+    AuthnMetrics metrics;
+
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
     /** Bumped by every eviction: a verification that overlapped one must not cache what it read (issue 12 §9). */
@@ -50,18 +54,31 @@ public class CredentialResolver {
     }
 
     public Caller resolve(String token) {
+        try {
+            return resolveCounted(token);
+        } catch (KeywardException e) {
+            metrics.credentialCheck(token, AuthnMetrics.Result.REFUSED);
+            throw e;
+        }
+    }
+
+    private Caller resolveCounted(String token) {
         Duration ttl = config.duration(KeywardConfig.Option.AUTH_CACHE_TTL);
         if (ttl.isZero() || ttl.isNegative() || !feed.copiesCurrent()) {
-            return verifier.verify(token).caller();
+            Caller caller = verifier.verify(token).caller();
+            metrics.credentialCheck(token, AuthnMetrics.Result.VERIFIED);
+            return caller;
         }
         String key = Base64.getEncoder().encodeToString(Secrets.sha256Bytes(token));
         Instant now = Instant.now();
         Entry e = cache.get(key);
         if (e != null && now.isBefore(e.validUntil())) {
+            metrics.credentialCheck(token, AuthnMetrics.Result.CACHE_HIT);
             return e.caller();
         }
         long before = generation.get();
         CredentialVerifier.Verified v = verifier.verify(token);
+        metrics.credentialCheck(token, AuthnMetrics.Result.VERIFIED);
         Instant until = now.plus(ttl);
         if (v.expiresAt() != null && v.expiresAt().isBefore(until)) {
             until = v.expiresAt();

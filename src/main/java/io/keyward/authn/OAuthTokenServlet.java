@@ -28,13 +28,17 @@ public class OAuthTokenServlet extends HttpServlet {
     @Inject
     KeywardConfig config;
 
+    @Inject
+    AuthnMetrics metrics;
+
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         resp.setHeader("Cache-Control", "no-store");
         resp.setHeader("Pragma", "no-cache");
+        String grantType = null;
         try {
             parseForm(req);
-            String grantType = single(req, "grant_type");
+            grantType = single(req, "grant_type");
             OAuthService.TokenPair pair;
             if (grantType == null || grantType.isEmpty()) {
                 throw OAuthException.invalidRequest("grant_type is required");
@@ -47,6 +51,7 @@ public class OAuthTokenServlet extends HttpServlet {
             } else {
                 throw new OAuthException(400, "unsupported_grant_type", "grant_type must be password or refresh_token");
             }
+            metrics.login(grantType, "ok");
             write(resp, 200, JsonP.object()
                     .add("access_token", pair.accessToken())
                     .add("token_type", "bearer")
@@ -58,6 +63,7 @@ public class OAuthTokenServlet extends HttpServlet {
             if (answer == null) {
                 throw e;
             }
+            metrics.login(grantType, AuthnMetrics.outcome(answer));
             refuse(resp, answer);
         }
     }

@@ -65,6 +65,9 @@ public class MailSender {
     @Inject
     OutboxCipher cipher;
 
+    @Inject
+    OutboxMetrics metrics;
+
     /** This node's identity in lease_owner (one per application start). */
     final String node = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -253,6 +256,7 @@ public class MailSender {
             } catch (java.security.GeneralSecurityException e) {
                 // Altered or sealed under a key this node no longer has: it can never be sent as written.
                 store.markDead(claimed.id(), node, Timestamps.now(), "cannot decrypt the message: " + e.getMessage());
+                metrics.delivered(OutboxMetrics.Delivery.DEAD);
                 LOG.severe("mail #" + claimed.id() + " dead-lettered: cannot decrypt it (" + e.getMessage() + ")");
                 return true;
             }
@@ -265,17 +269,20 @@ public class MailSender {
             int max = config.integer(Option.EMAIL_OUTBOX_MAX_ATTEMPTS);
             if (deadLetter(m.attempts(), max, code)) {
                 store.markDead(m.id(), node, Timestamps.now(), error);
+                metrics.delivered(OutboxMetrics.Delivery.DEAD);
                 LOG.warning("mail #" + m.id() + " to " + m.recipient() + " dead-lettered after attempt " + m.attempts()
                         + (code >= 500 ? " (permanent rejection)" : " of " + max) + ", never sent again: " + error);
                 return true;
             }
             Instant next = Timestamps.now().plus(backoff(m.attempts()));
             store.markFailed(m.id(), node, next, error);
+            metrics.delivered(OutboxMetrics.Delivery.FAILED);
             LOG.warning("mail #" + m.id() + " to " + m.recipient() + " not delivered (attempt " + m.attempts()
                     + "), next attempt at " + Timestamps.format(next) + ": " + error);
             return !unreachable(e);
         }
         store.markSent(m.id(), Timestamps.now());
+        metrics.delivered(OutboxMetrics.Delivery.SENT);
         LOG.info("mail #" + m.id() + " delivered to " + m.recipient());
         return true;
     }

@@ -192,6 +192,13 @@ public class OutboxStore {
                 .getResultList().stream().map(OutboxStore::shown).toList();
     }
 
+    /** When the oldest message still waiting for delivery was queued, if any. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<Instant> oldestUnsent() {
+        return em.createQuery("SELECT m.createdAt FROM MailMessageEntity m" + State.PENDING.where()
+                + " ORDER BY m.createdAt", Instant.class).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public long count(State state) {
         return em.createQuery("SELECT COUNT(m) FROM MailMessageEntity m"

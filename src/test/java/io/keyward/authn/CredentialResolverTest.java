@@ -15,6 +15,7 @@ class CredentialResolverTest {
     private static CredentialResolver resolver(CredentialVerifier verifier) {
         CredentialResolver r = new CredentialResolver();
         r.verifier = verifier;
+        r.metrics = new AuthnMetrics();
         r.config = new KeywardConfig() {
             @Override
             public Duration duration(Option o) {

@@ -54,6 +54,75 @@ class MetricsAttackIT {
         assertNoFigures(plain);
     }
 
+    /**
+     * Issue 15 §2: the figures an operator alerts on move with what happens. The per-(user, address) limit
+     * of the test servers is the default 5, so the sixth wrong guess from one address is throttled.
+     */
+    @Test
+    void theCountersMoveWithFailedAndThrottledLoginsQueuedMailAndCredentialChecks() {
+        String bad = "keyward_logins_total{grant=\"password\",mp_scope=\"application\",outcome=\"bad_credentials\"}";
+        String throttled = "keyward_logins_total{grant=\"password\",mp_scope=\"application\",outcome=\"throttled\"}";
+        String ok = "keyward_logins_total{grant=\"password\",mp_scope=\"application\",outcome=\"ok\"}";
+        String tokenChecks = "keyward_credential_checks_total{kind=\"token\",mp_scope=\"application\",result=\"verified\"}";
+        String[] outbox = {"keyward_outbox_messages{mp_scope=\"application\",state=\"pending\"}",
+            "keyward_outbox_messages{mp_scope=\"application\",state=\"sent\"}",
+            "keyward_outbox_messages{mp_scope=\"application\",state=\"dead\"}"};
+        String scrape = scrape();
+        double badBefore = value(scrape, bad);
+        double throttledBefore = value(scrape, throttled);
+        double okBefore = value(scrape, ok);
+        double tokenChecksBefore = value(scrape, tokenChecks);
+        double mailBefore = sum(scrape, outbox);
+
+        String user = Attacker.register("metrics"); // queues its e-mail validation mail
+        String address = "192.0.2." + (int) (Math.random() * 250 + 1);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(400, Attacker.loginFrom(address, user, "Wrong-Passw0rd-" + i).status());
+        }
+        assertEquals(429, Attacker.loginFrom(address, user, "Wrong-Passw0rd-6").status());
+        String token = Attacker.login(user, Attacker.PASSWORD);
+        assertEquals(200, Attacker.bearer("GET", "/api/v3/users/" + user, token, null).status());
+
+        String after = scrape();
+        assertTrue(value(after, bad) >= badBefore + 5, bad + " moved: " + badBefore + " -> " + value(after, bad)
+                + "; Keyward's series: " + ours(after));
+        assertTrue(value(after, throttled) >= throttledBefore + 1, throttled + " moved");
+        assertTrue(value(after, ok) >= okBefore + 1, ok + " moved");
+        assertTrue(value(after, tokenChecks) >= tokenChecksBefore + 1, tokenChecks + " moved");
+        assertTrue(sum(after, outbox) >= mailBefore + 1, "the queued mail shows in the outbox gauges");
+        assertTrue(after.contains("\nkeyward_outbox_oldest_unsent_seconds{"), "the backlog gauge is there: " + ours(after));
+        assertEquals(1.0, value(after, "keyward_database_up{mp_scope=\"application\"}"), ours(after));
+    }
+
+    private static String scrape() {
+        Answer a = Attacker.sendTls("GET", "/metrics?scope=application", Map.of("Authorization", basic(SCRAPER, SCRAPER_PASSWORD)), null);
+        assertEquals(200, a.status(), a.toString());
+        return a.body();
+    }
+
+    /** The value of one series in the Prometheus text; 0 if it was not written yet (a counter not yet used). */
+    private static double value(String scrape, String series) {
+        for (String written : scrape.split("\n")) {
+            String line = written.replace(",}", "}"); // the exporter may end the label list with a comma
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
+    private static String ours(String scrape) {
+        return String.join("\n", java.util.Arrays.stream(scrape.split("\n")).filter(l -> l.startsWith("keyward_")).toList());
+    }
+
+    private static double sum(String scrape, String... series) {
+        double total = 0;
+        for (String s : series) {
+            total += value(scrape, s);
+        }
+        return total;
+    }
+
     private static void assertNoFigures(Answer a) {
         assertFalse(a.body().contains("# TYPE "), a.toString());
     }

@@ -1,0 +1,82 @@
+package io.keyward.authn;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * What an operator alerts on in authentication (issue 15 §2), in the application scope of /metrics:
+ * {@code keyward_logins_total{grant,outcome}} and {@code keyward_credential_checks_total{kind,result}}.
+ * The credential counters sit on every request's path, so they are looked up once, not per request.
+ */
+@ApplicationScoped
+public class AuthnMetrics {
+    /** The kind of bearer credential, told by its form (never by looking it up). */
+    enum Kind {
+        API_KEY, TOKEN, SSO, OTHER;
+
+        static Kind of(String bearer) {
+            if (bearer.startsWith("NNSXS.")) {
+                return API_KEY;
+            }
+            if (bearer.startsWith("MFRWG.")) {
+                return TOKEN;
+            }
+            return bearer.startsWith("ey") && bearer.chars().filter(c -> c == '.').count() == 2 ? SSO : OTHER;
+        }
+    }
+
+    /** cache_hit: answered from this node's short-lived copy; verified: checked in the database; refused. */
+    enum Result { CACHE_HIT, VERIFIED, REFUSED }
+
+    @Inject
+    MetricRegistry registry;
+
+    private final Map<Kind, Map<Result, Counter>> checks = new EnumMap<>(Kind.class);
+
+    @PostConstruct
+    void register() {
+        for (Kind kind : Kind.values()) {
+            Map<Result, Counter> byResult = new EnumMap<>(Result.class);
+            for (Result result : Result.values()) {
+                byResult.put(result, registry.counter("keyward.credential.checks",
+                        new Tag("kind", name(kind)), new Tag("result", name(result))));
+            }
+            checks.put(kind, byResult);
+        }
+    }
+
+    void credentialCheck(String bearer, Result result) {
+        Map<Result, Counter> byResult = checks.get(Kind.of(bearer));
+        if (byResult != null) { // null only outside a container (unit tests), where nothing is registered
+            byResult.get(result).inc();
+        }
+    }
+
+    /**
+     * @param grant password or refresh_token (anything else counts as other)
+     * @param outcome ok, bad_credentials, throttled, unavailable or invalid_request
+     */
+    void login(String grant, String outcome) {
+        String g = "password".equals(grant) || "refresh_token".equals(grant) ? grant : "other";
+        registry.counter("keyward.logins", new Tag("grant", g), new Tag("outcome", outcome)).inc();
+    }
+
+    /** The outcome label of a refused token request. */
+    static String outcome(OAuthException e) {
+        return switch (e.status()) {
+            case 429 -> "throttled";
+            case 503 -> "unavailable";
+            default -> "invalid_grant".equals(e.error()) ? "bad_credentials" : "invalid_request";
+        };
+    }
+
+    private static String name(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
