@@ -1,18 +1,21 @@
 package io.keyward.authn;
 
+import io.keyward.config.KeywardConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
-import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What an operator alerts on in authentication (issue 15 §2), in the application scope of /metrics:
  * {@code keyward_logins_total{grant,outcome}} and {@code keyward_credential_checks_total{kind,result}}.
- * The credential counters sit on every request's path, so they are looked up once, not per request.
+ * The credential counters sit on every request's path, so their IDs are built once; the counter itself is
+ * looked up on each use, because the registry may drop and re-create it (it is shared by every
+ * application of the server, and an application's undeployment removes what it registered).
  */
 @ApplicationScoped
 public class AuthnMetrics {
@@ -37,14 +40,24 @@ public class AuthnMetrics {
     @Inject
     MetricRegistry registry;
 
-    private final Map<Kind, Map<Result, Counter>> checks = new EnumMap<>(Kind.class);
+    @Inject
+    KeywardConfig config;
+
+    /** Null outside a container (unit tests) and when is.metrics.enabled is off: nothing is counted. */
+    private MetricRegistry counting;
 
     @PostConstruct
-    void register() {
+    void start() {
+        counting = config.bool(KeywardConfig.Option.METRICS_ENABLED) ? registry : null;
+    }
+
+    private final Map<Kind, Map<Result, MetricID>> checks = new EnumMap<>(Kind.class);
+
+    public AuthnMetrics() {
         for (Kind kind : Kind.values()) {
-            Map<Result, Counter> byResult = new EnumMap<>(Result.class);
+            Map<Result, MetricID> byResult = new EnumMap<>(Result.class);
             for (Result result : Result.values()) {
-                byResult.put(result, registry.counter("keyward.credential.checks",
+                byResult.put(result, new MetricID("keyward.credential.checks",
                         new Tag("kind", name(kind)), new Tag("result", name(result))));
             }
             checks.put(kind, byResult);
@@ -52,19 +65,21 @@ public class AuthnMetrics {
     }
 
     void credentialCheck(String bearer, Result result) {
-        Map<Result, Counter> byResult = checks.get(Kind.of(bearer));
-        if (byResult != null) { // null only outside a container (unit tests), where nothing is registered
-            byResult.get(result).inc();
+        if (counting != null) {
+            counting.counter(checks.get(Kind.of(bearer)).get(result)).inc();
         }
     }
 
     /**
-     * @param grant password or refresh_token (anything else counts as other)
+     * @param grant password, refresh_token or the login-token grant (anything else counts as other)
      * @param outcome ok, bad_credentials, throttled, unavailable or invalid_request
      */
     void login(String grant, String outcome) {
-        String g = "password".equals(grant) || "refresh_token".equals(grant) ? grant : "other";
-        registry.counter("keyward.logins", new Tag("grant", g), new Tag("outcome", outcome)).inc();
+        String g = "password".equals(grant) || "refresh_token".equals(grant) ? grant
+                : OAuthTokenServlet.LOGIN_TOKEN_GRANT.equals(grant) ? "login_token" : "other";
+        if (counting != null) {
+            counting.counter("keyward.logins", new Tag("grant", g), new Tag("outcome", outcome)).inc();
+        }
     }
 
     /** The outcome label of a refused token request. */

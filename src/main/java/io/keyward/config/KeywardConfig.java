@@ -71,6 +71,7 @@ public class KeywardConfig {
         MAX_REQUEST_BYTES("is.http.max-request-bytes", "16777216", "Largest accepted request body (TTS: 16 MiB)."),
         OAUTH_ACCESS_TOKEN_TTL("is.oauth.access-token-ttl", "1h", "Lifetime of access tokens from POST /oauth/token."),
         OAUTH_REFRESH_TOKEN_TTL("is.oauth.refresh-token-ttl", "720h", "Lifetime of refresh tokens from POST /oauth/token."),
+        METRICS_ENABLED("is.metrics.enabled", "true", "Keyward's own figures (logins, credential checks, mail outbox, database) on /metrics; off for a second copy of the application in one server (the in-container tests), whose figures would mix with the application's."),
         AUTH_CACHE_TTL("is.auth.cache-ttl", "5s", "How long a node reuses a verified API key or token without checking the database again (0 disables); other nodes see a revocation within this time."),
         USER_CACHE_TTL("is.user.cache-ttl", "5s", "How long a node answers a user's Get from its own copy without reading the database again (0 disables); other nodes' changes show within this time, this node's at once."),
         LOGIN_THROTTLE_ENABLED("is.oauth.login-throttle.enabled", "true", "Throttle failed password checks (POST /oauth/token, UpdatePassword); the counts are kept in the database and shared by all nodes."),

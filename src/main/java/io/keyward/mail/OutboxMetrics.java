@@ -1,5 +1,6 @@
 package io.keyward.mail;
 
+import io.keyward.config.KeywardConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,11 +31,21 @@ public class OutboxMetrics {
     @EJB
     OutboxStore store;
 
+    @Inject
+    KeywardConfig config;
+
+    /** Off (is.metrics.enabled): nothing registered, nothing counted. */
+    private boolean enabled;
+
     /** Delivery outcomes counted by this node. */
     enum Delivery { SENT, FAILED, DEAD }
 
     @PostConstruct
     void register() {
+        enabled = config.bool(KeywardConfig.Option.METRICS_ENABLED);
+        if (!enabled) {
+            return;
+        }
         for (OutboxStore.State state : OutboxStore.State.values()) {
             registry.gauge("keyward.outbox.messages", read(() -> (double) store.count(state)),
                     new Tag("state", state.name().toLowerCase(java.util.Locale.ROOT)));
@@ -53,7 +64,9 @@ public class OutboxMetrics {
     }
 
     void delivered(Delivery outcome) {
-        registry.counter("keyward.outbox.deliveries", tag(outcome)).inc();
+        if (enabled) {
+            registry.counter("keyward.outbox.deliveries", tag(outcome)).inc();
+        }
     }
 
     private static Tag tag(Delivery d) {

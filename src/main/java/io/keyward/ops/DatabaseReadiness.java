@@ -1,6 +1,7 @@
 package io.keyward.ops;
 
 import jakarta.annotation.Resource;
+import io.keyward.config.KeywardConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -26,8 +27,14 @@ public class DatabaseReadiness implements HealthCheck {
     @Inject
     MetricRegistry registry;
 
+    @Inject
+    KeywardConfig config;
+
     @PostConstruct
     void registerGauge() {
+        if (!config.bool(KeywardConfig.Option.METRICS_ENABLED)) {
+            return;
+        }
         registry.gauge("keyward.database.up", () -> call().getStatus() == HealthCheckResponse.Status.UP ? 1 : 0);
     }
 

@@ -21,6 +21,9 @@ public final class Deployments {
                 // The architecture test needs ArchUnit, which the server does not have.
                 .addPackages(true, Filters.exclude(".*/ArchitectureTest.*"), "io.keyward")
                 .addAsResource(new StringAsset(persistenceUnitForDropins()), "META-INF/persistence.xml")
+                // The metric registry is shared by the server's applications: this copy leaves the figures
+                // to the application under test, and cannot remove them when it is undeployed.
+                .addAsResource(new StringAsset("is.metrics.enabled=false\n"), "META-INF/microprofile-config.properties")
                 .addAsResource(new File("target/classes/db"), "db")
                 .addAsResource(new File("target/classes/mail"), "mail");
         addPackageResources(war, Path.of("target/classes"));
