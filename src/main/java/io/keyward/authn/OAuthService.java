@@ -3,9 +3,12 @@ package io.keyward.authn;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Secrets;
 import io.keyward.crypto.Tokens;
+import io.keyward.error.Errors;
+import io.keyward.error.KeywardException;
 import io.keyward.rights.CredentialRevoked;
 import io.keyward.rights.Right;
 import io.keyward.rights.RightsColumn;
+import io.keyward.user.LoginTokens;
 import io.keyward.user.SsoLinkStore;
 import io.keyward.user.UserEntity;
 import io.keyward.wire.Timestamps;
@@ -42,6 +45,9 @@ public class OAuthService {
 
     @Inject
     SsoLinkStore ssoLinks;
+
+    @Inject
+    LoginTokens loginTokens;
 
     /** A new token pair, as answered to the client. */
     public record TokenPair(String accessToken, String refreshToken, long expiresIn) {
@@ -83,6 +89,29 @@ public class OAuthService {
         // Housekeeping, here and not in the rotation's transaction: the user's pairs that can no longer be refreshed.
         em.createQuery("DELETE FROM AccessTokenEntity a WHERE a.userPk = :pk AND a.refreshExpiresAt < :now")
                 .setParameter("pk", userPk).setParameter("now", Timestamps.now()).executeUpdate();
+        return issue(userPk, clientId, List.of(Right.RIGHT_ALL), null);
+    }
+
+    /**
+     * Signs a user in with a login token (issue 18 §2): the token is spent and the pair issued in one
+     * transaction, so a token buys exactly one session. Unknown, expired and used tokens are invalid grants
+     * whose description says which, as TTS's web login tells them apart.
+     */
+    public TokenPair loginTokenGrant(String token, String clientId) {
+        checkClientId(clientId);
+        long userPk;
+        try {
+            userPk = loginTokens.redeem(token);
+        } catch (KeywardException e) {
+            throw OAuthException.invalidGrant(e.definition().messageFormat());
+        }
+        UserEntity user = em.find(UserEntity.class, userPk);
+        if (user == null || user.getDeletedAt() != null) {
+            throw OAuthException.invalidGrant(Errors.LOGIN_TOKEN_NOT_FOUND.messageFormat());
+        }
+        if (!ssoLinks.localPasswordAllowed(user.getId())) {
+            throw OAuthException.localPasswordDisabled(user.getUserId());
+        }
         return issue(userPk, clientId, List.of(Right.RIGHT_ALL), null);
     }
 

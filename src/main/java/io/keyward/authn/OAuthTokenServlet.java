@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
  */
 @WebServlet(urlPatterns = "/oauth/token")
 public class OAuthTokenServlet extends HttpServlet {
+    /** A login token (CreateLoginToken's magic link) exchanged for a session: an extension grant, RFC 6749 §4.5. */
+    static final String LOGIN_TOKEN_GRANT = "urn:keyward:grant-type:login-token";
+
     @Inject
     OAuthService service;
 
@@ -48,8 +51,10 @@ public class OAuthTokenServlet extends HttpServlet {
                                 config.trustedProxies()));
             } else if (grantType.equals("refresh_token")) {
                 pair = service.refreshGrant(single(req, "refresh_token"), single(req, "client_id"));
+            } else if (grantType.equals(LOGIN_TOKEN_GRANT)) {
+                pair = service.loginTokenGrant(single(req, "token"), single(req, "client_id"));
             } else {
-                throw new OAuthException(400, "unsupported_grant_type", "grant_type must be password or refresh_token");
+                throw new OAuthException(400, "unsupported_grant_type", "grant_type must be password, refresh_token or " + LOGIN_TOKEN_GRANT);
             }
             metrics.login(grantType, "ok");
             write(resp, 200, JsonP.object()

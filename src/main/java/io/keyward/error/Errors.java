@@ -146,6 +146,12 @@ public final class Errors {
             "api_key_not_found", "api key with id `{api_key_id}` not found", GrpcCode.NOT_FOUND, "entity_type", "entity_id");
     public static final ErrorDefinition INVITATION_NOT_FOUND = new ErrorDefinition(STORE,
             "invitation_not_found", "invitation not found", GrpcCode.NOT_FOUND, "invitation_token");
+    public static final ErrorDefinition LOGIN_TOKEN_NOT_FOUND = new ErrorDefinition(STORE,
+            "login_token_not_found", "login token not found", GrpcCode.NOT_FOUND);
+    public static final ErrorDefinition LOGIN_TOKEN_EXPIRED = new ErrorDefinition(STORE,
+            "login_token_expired", "login token expired", GrpcCode.FAILED_PRECONDITION);
+    public static final ErrorDefinition LOGIN_TOKEN_ALREADY_USED = new ErrorDefinition(STORE,
+            "login_token_already_used", "login token already used", GrpcCode.FAILED_PRECONDITION);
     public static final ErrorDefinition VALIDATION_TOKEN_NOT_FOUND = new ErrorDefinition(STORE,
             "validation_token_not_found", "validation token not found", GrpcCode.NOT_FOUND, "validation_id");
     public static final ErrorDefinition SSO_LINK_NOT_FOUND = new ErrorDefinition("pkg/keyward",

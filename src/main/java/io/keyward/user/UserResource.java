@@ -7,6 +7,7 @@ import io.keyward.wire.JsonIn;
 import io.keyward.wire.Query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
@@ -24,7 +25,7 @@ import java.io.InputStream;
 
 /**
  * {@code /users/{user_id}}: Get, Update, Delete, and the user's restore, purge, password and
- * temporary-password sub-paths. Bodies are read whatever their Content-Type, as in TTS.
+ * temporary-password and login-token sub-paths. Bodies are read whatever their Content-Type, as in TTS.
  */
 @ApplicationScoped
 @Path("/users/{user_id}")
@@ -38,6 +39,9 @@ public class UserResource {
 
     @Inject
     TemporaryPasswords temporaryPasswords;
+
+    @Inject
+    LoginTokens loginTokens;
 
     @GET
     public JsonObject get(@PathParam("user_id") String userId, @Context UriInfo uri) {
@@ -84,5 +88,14 @@ public class UserResource {
     public JsonObject createTemporaryPassword(@PathParam("user_id") String userId) {
         temporaryPasswords.create(userId);
         return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    /** CreateLoginToken: {@code {"token"}} for an admin asking for a user who is not one, else {@code {}}. */
+    @POST
+    @Path("login-tokens")
+    public JsonObject createLoginToken(@PathParam("user_id") String userId, @Context UriInfo uri) {
+        return loginTokens.create(userId, new Query(uri.getQueryParameters()).bool("skip_email"))
+                .map(token -> Json.createObjectBuilder().add("token", token).build())
+                .orElse(JsonValue.EMPTY_JSON_OBJECT);
     }
 }

@@ -35,6 +35,7 @@ class FuzzAttackIT {
         {"/api/v3/users", "GET", "POST"}, {"/api/v3/users/{id}", "GET", "PUT", "DELETE"},
         {"/api/v3/users/{id}/restore", "POST"}, {"/api/v3/users/{id}/purge", "DELETE"},
         {"/api/v3/users/{id}/password", "PUT"}, {"/api/v3/users/{id}/temporary_password", "POST"},
+        {"/api/v3/users/{id}/login-tokens", "POST"},
         {"/api/v3/users/{id}/api-keys", "GET", "POST"}, {"/api/v3/users/{id}/api-keys/{key}", "GET", "PUT", "DELETE"},
         {"/api/v3/users/{id}/rights", "GET"}, {"/api/v3/users/{id}/notifications", "GET"},
         {"/api/v3/users/{id}/notifications/status", "PATCH"}, {"/api/v3/notifications", "POST"},
