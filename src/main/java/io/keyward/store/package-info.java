@@ -1,5 +1,5 @@
 /**
- * Persistence helpers shared by every entity's store (JPA converters).
+ * Persistence helpers shared by every entity's store (JPA converters, the EclipseLink session settings).
  *
  * <p>May import: nothing of ours.
  */

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * A stalled PostgreSQL (issue 13 §3): while another session holds the users table locked, requests that
  * need it answer 503 database_unavailable after is.db.statement-timeout (5 s on the test server), those
- * that find the pool empty after is.db.pool.wait (1 s; a read outside a transaction up to four times, as
- * EclipseLink retries it) — no 500, no request hanging for the length of the stall, nothing written — and
- * service resumes by itself once the lock is gone.
+ * that find the pool empty after is.db.pool.wait (1 s) — no 500, no request hanging for the length of the
+ * stall, nothing written — and service resumes by itself once the lock is gone.
  */
 @EnabledIfSystemProperty(named = "keyward.pg.url", matches = ".+")
 class SlowDatabaseIT {
