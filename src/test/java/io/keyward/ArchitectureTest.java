@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,20 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching("io.keyward.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** One store per entity holds its queries: no registry, service or resource talks to JPA directly. */
+    @Test
+    void onlyStoresUseTheEntityManager() {
+        noClasses().that().haveSimpleNameNotEndingWith("Store")
+                .and().resideOutsideOfPackage(ROOT + ".store..")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".authn.OAuthService")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".authn.AuthInfoService")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".authn.CredentialEvents")
+                .and().doNotHaveFullyQualifiedName(ROOT + ".authn.CredentialVerifier")
+                .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
+                .because("the JPQL, Criteria and row access of an entity live in its *Store")
+                .check(CLASSES);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.keyward.apikey;
 
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.NoStore;
+import io.keyward.wire.Page;
 import io.keyward.wire.Query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,8 +36,7 @@ public class ApiKeyResource {
 
     @GET
     public Response list(@PathParam("user_id") String userId, @Context UriInfo uriInfo) {
-        ApiKeyService.Page page = service.list(userId, new Query(uriInfo.getQueryParameters()));
-        return Response.ok(page.body()).header("X-Total-Count", page.total()).build();
+        return Page.answer("api_keys", service.list(userId, new Query(uriInfo.getQueryParameters())));
     }
 
     @GET

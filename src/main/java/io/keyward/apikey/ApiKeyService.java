@@ -16,9 +16,11 @@ import io.keyward.rights.RightsColumn;
 import io.keyward.user.MailRequest;
 import io.keyward.user.NotificationRequest;
 import io.keyward.user.UserEntity;
+import io.keyward.user.UserStore;
 import io.keyward.wire.FieldMask;
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonOut;
+import io.keyward.wire.Page;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Query;
 import io.keyward.wire.Timestamps;
@@ -26,10 +28,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,8 +49,11 @@ public class ApiKeyService {
             "expires_at", "-expires_at");
     private static final int MAX_NAME = 50;
 
-    @PersistenceContext(unitName = "keyward")
-    EntityManager em;
+    @Inject
+    ApiKeyStore keys;
+
+    @Inject
+    UserStore users;
 
     @Inject
     EntityRights userRights;
@@ -70,10 +72,6 @@ public class ApiKeyService {
 
     @Inject
     Event<CredentialRevoked> revoked;
-
-    /** A page of a list: the body and the total for X-Total-Count. */
-    public record Page(JsonObject body, long total) {
-    }
 
     /** UserAccess.ListRights (API.md §6.1): the caller's rights on the user, entity-scoped rights only; {@code {}} when none. */
     public JsonObject listRights(String userId) {
@@ -117,14 +115,13 @@ public class ApiKeyService {
         k.setCreatedAt(now);
         k.setUpdatedAt(now);
         k.setExpiresAt(expiresAt.orElse(null));
-        em.persist(k);
-        em.flush();
+        keys.insert(k);
         announce("api_key_created", user, k);
         return ApiKeyJson.of(k, token.join());
     }
 
     /** ListAPIKeys: without secrets, expired keys included; default order by ID. */
-    public Page list(String userId, Query query) {
+    public Page<JsonObject> list(String userId, Query query) {
         Ids.validateUserId("user_ids.user_id", userId);
         String order = query.string("order");
         if (!order.isEmpty() && !ORDERS.contains(order)) {
@@ -133,27 +130,7 @@ public class ApiKeyService {
         Paging paging = Paging.fromQuery(query, config.defaultPageLimit());
         userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
 
-        Long userPk = userPk(userId);
-        long total = em.createQuery("SELECT COUNT(k) FROM ApiKeyEntity k WHERE k.userPk = :pk", Long.class)
-                .setParameter("pk", userPk).getSingleResult();
-        boolean desc = order.startsWith("-");
-        String field = switch (order.isEmpty() ? "api_key_id" : order.substring(desc ? 1 : 0)) {
-            case "name" -> "k.name";
-            case "created_at" -> "k.createdAt";
-            case "expires_at" -> "k.expiresAt";
-            default -> "k.keyId";
-        };
-        String dir = desc ? " DESC" : " ASC";
-        String orderBy = field.equals("k.keyId") ? field + dir : field + dir + ", k.keyId" + dir;
-        List<ApiKeyEntity> keys = em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.userPk = :pk ORDER BY " + orderBy,
-                        ApiKeyEntity.class)
-                .setParameter("pk", userPk)
-                .setFirstResult((int) Math.min(paging.offset(), Integer.MAX_VALUE))
-                .setMaxResults(paging.limit())
-                .getResultList();
-        List<JsonObject> items = new ArrayList<>();
-        keys.forEach(k -> items.add(ApiKeyJson.of(k)));
-        return new Page(JsonOut.object().messages("api_keys", items).build(), total);
+        return keys.page(user(userId).getId(), order, paging).map(ApiKeyJson::of);
     }
 
     /** GetAPIKey: never the secret. */
@@ -195,8 +172,7 @@ public class ApiKeyService {
         ApiKeyEntity k = key(userId, keyId);
         revoked.fire(new CredentialRevoked(k.getKeyId()));
         if (mask.contains("rights") && rights.isEmpty()) {
-            em.remove(k);
-            em.flush();
+            keys.remove(k);
             return JsonOut.object().build();
         }
         if (mask.contains("name")) {
@@ -209,7 +185,7 @@ public class ApiKeyService {
             k.setExpiresAt(expiresAt.orElse(null));
         }
         k.setUpdatedAt(Timestamps.now());
-        em.flush();
+        keys.flush();
         announce("api_key_changed", user(userId), k);
         return ApiKeyJson.of(k);
     }
@@ -219,8 +195,7 @@ public class ApiKeyService {
         Ids.validateUserId("user_ids.user_id", userId);
         userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
         ApiKeyEntity k = key(userId, keyId);
-        em.remove(k);
-        em.flush();
+        keys.remove(k);
         revoked.fire(new CredentialRevoked(k.getKeyId()));
     }
 
@@ -237,16 +212,11 @@ public class ApiKeyService {
     }
 
     private ApiKeyEntity key(String userId, String keyId) {
-        List<ApiKeyEntity> found = em.createQuery(
-                        "SELECT k FROM ApiKeyEntity k, UserEntity u WHERE k.keyId = :kid AND k.userPk = u.id AND u.userId = :uid",
-                        ApiKeyEntity.class)
-                .setParameter("kid", keyId == null ? "" : keyId)
-                .setParameter("uid", userId)
-                .getResultList();
-        if (found.isEmpty()) {
+        ApiKeyEntity found = keys.findOf(userId, keyId == null ? "" : keyId);
+        if (found == null) {
             throw notFound(userId, keyId);
         }
-        return found.get(0);
+        return found;
     }
 
     static KeywardException notFound(String userId, String keyId) {
@@ -257,17 +227,13 @@ public class ApiKeyService {
         return new KeywardException(Errors.API_KEY_NOT_FOUND, attributes, null);
     }
 
+    /** The owner, deleted or not (the rights check before has already refused callers without rights on it). */
     private UserEntity user(String userId) {
-        List<UserEntity> users = em.createNamedQuery("User.byUserId", UserEntity.class)
-                .setParameter("userId", userId).getResultList();
-        if (users.isEmpty()) {
+        UserEntity user = users.find(userId, true);
+        if (user == null) {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
         }
-        return users.get(0);
-    }
-
-    private Long userPk(String userId) {
-        return user(userId).getId();
+        return user;
     }
 
     /** Notification (with its e-mail) to the user's administrative contact, i.e. the user. */

@@ -2,6 +2,7 @@ package io.keyward.authn;
 
 import io.keyward.apikey.ApiKeyEntity;
 import io.keyward.apikey.ApiKeyJson;
+import io.keyward.apikey.ApiKeyStore;
 import io.keyward.rights.Caller;
 import io.keyward.rights.CallerContext;
 import io.keyward.wire.JsonOut;
@@ -21,6 +22,9 @@ public class AuthInfoService {
     EntityManager em;
 
     @Inject
+    ApiKeyStore apiKeys;
+
+    @Inject
     CallerContext callerContext;
 
     /**
@@ -37,11 +41,10 @@ public class AuthInfoService {
                 return out.build();
             }
             case API_KEY -> {
-                List<ApiKeyEntity> keys = em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.keyId = :id", ApiKeyEntity.class)
-                        .setParameter("id", c.credentialId()).getResultList();
+                ApiKeyEntity stored = apiKeys.find(c.credentialId());
                 JsonObjectBuilder key = JsonP.object();
-                if (!keys.isEmpty()) {
-                    ApiKeyJson.of(keys.get(0)).forEach(key::add);
+                if (stored != null) {
+                    ApiKeyJson.of(stored).forEach(key::add);
                 } else {
                     key.add("id", c.credentialId());
                 }

@@ -12,18 +12,16 @@ import io.keyward.user.EmailValidationRequested;
 import io.keyward.user.MailRequest;
 import io.keyward.user.UserCredentialsChanged;
 import io.keyward.user.UserEntity;
+import io.keyward.user.UserStore;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import io.keyward.entity.Ids;
@@ -40,8 +38,11 @@ import io.keyward.entity.Ids;
 public class EmailValidationService {
     private static final Logger LOG = Logger.getLogger(EmailValidationService.class.getName());
 
-    @PersistenceContext(unitName = "keyward")
-    EntityManager em;
+    @Inject
+    EmailValidationStore store;
+
+    @Inject
+    UserStore users;
 
     @Inject
     EntityRights rights;
@@ -88,15 +89,11 @@ public class EmailValidationService {
         Instant now = Timestamps.now();
         Duration ttl = config.duration(Option.CONTACT_INFO_VALIDATION_TOKEN_TTL);
         Duration retry = config.duration(Option.CONTACT_INFO_VALIDATION_RETRY_INTERVAL);
-        List<EmailValidationEntity> open = em.createQuery("SELECT v FROM EmailValidationEntity v WHERE v.userPk = :pk"
-                        + " AND v.address = :address AND v.usedAt IS NULL AND v.expiresAt > :now ORDER BY v.id DESC",
-                        EmailValidationEntity.class)
-                .setParameter("pk", user.getId()).setParameter("address", address).setParameter("now", now)
-                .setMaxResults(1).getResultList();
+        EmailValidationEntity open = store.findOpen(user.getId(), address, now);
         String token = Secrets.token();
         EmailValidationEntity v;
-        if (!open.isEmpty()) {
-            v = open.get(0);
+        if (open != null) {
+            v = open;
             if (v.updatedAt.plus(retry).isAfter(now)) {
                 if (explicit) {
                     throw Errors.VALIDATION_REQUEST_FORBIDDEN.error("retry_interval", goDuration(retry));
@@ -115,9 +112,9 @@ public class EmailValidationService {
             v.createdAt = now;
             v.updatedAt = now;
             v.expiresAt = now.plus(ttl);
-            em.persist(v);
+            store.insert(v);
         }
-        em.flush();
+        store.flush();
         Map<String, String> values = new HashMap<>();
         values.put("user_id", user.getUserId());
         values.put("reference", v.reference);
@@ -131,13 +128,10 @@ public class EmailValidationService {
     public void validate(String reference, String token) {
         checkLength("id", reference);
         checkLength("token", token);
-        List<EmailValidationEntity> found = em.createQuery(
-                        "SELECT v FROM EmailValidationEntity v WHERE v.reference = :ref", EmailValidationEntity.class)
-                .setParameter("ref", reference).getResultList();
-        if (found.isEmpty() || !Secrets.constantTimeEquals(found.get(0).tokenHash, Secrets.sha256(token))) {
+        EmailValidationEntity v = store.findByReference(reference);
+        if (v == null || !Secrets.constantTimeEquals(v.tokenHash, Secrets.sha256(token))) {
             throw Errors.VALIDATION_TOKEN_NOT_FOUND.error("validation_id", reference);
         }
-        EmailValidationEntity v = found.get(0);
         Instant now = Timestamps.now();
         if (v.usedAt != null) {
             throw Errors.VALIDATION_TOKEN_ALREADY_USED.error("validation_id", reference);
@@ -145,15 +139,12 @@ public class EmailValidationService {
         if (!v.expiresAt.isAfter(now)) {
             throw Errors.VALIDATION_TOKEN_EXPIRED.error("validation_id", reference);
         }
-        UserEntity user = em.find(UserEntity.class, v.userPk);
+        UserEntity user = users.findByPk(v.userPk);
         if (user == null || user.getDeletedAt() != null || !v.address.equalsIgnoreCase(user.getPrimaryEmailAddress())) {
             // The address is no longer the user's: this validation can validate nothing.
             throw Errors.VALIDATION_TOKEN_NOT_FOUND.error("validation_id", reference);
         }
-        int n = em.createQuery("UPDATE EmailValidationEntity v SET v.usedAt = :now, v.updatedAt = :now"
-                        + " WHERE v.id = :id AND v.usedAt IS NULL")
-                .setParameter("now", now).setParameter("id", v.id).executeUpdate();
-        if (n != 1) {
+        if (!store.markUsed(v.id, now)) {
             throw Errors.VALIDATION_TOKEN_ALREADY_USED.error("validation_id", reference);
         }
         user.setPrimaryEmailAddressValidatedAt(now);
@@ -180,9 +171,7 @@ public class EmailValidationService {
     }
 
     private UserEntity activeUser(String userId) {
-        List<UserEntity> users = em.createQuery("SELECT u FROM UserEntity u WHERE u.userId = :id AND u.deletedAt IS NULL",
-                UserEntity.class).setParameter("id", userId).getResultList();
-        return users.isEmpty() ? null : users.get(0);
+        return users.find(userId, false);
     }
 
     private static View view(EmailValidationEntity v) {

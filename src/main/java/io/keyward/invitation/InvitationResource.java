@@ -4,6 +4,7 @@ import io.keyward.config.KeywardConfig;
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonOut;
 import io.keyward.wire.NoStore;
+import io.keyward.wire.Page;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Query;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
 
 /** UserInvitationRegistry over HTTP (API.md §7). */
 @ApplicationScoped
@@ -37,7 +37,7 @@ public class InvitationResource {
     @NoStore
     public JsonObject send(InputStream body) {
         JsonIn in = JsonIn.parse(body);
-        return json(service.send(in.string("email")));
+        return InvitationMapper.json(service.send(in.string("email")));
     }
 
     /** List: {@code GET /invitations?limit=&page=} → Invitations, X-Total-Count. */
@@ -45,10 +45,7 @@ public class InvitationResource {
     @NoStore
     public Response list(@Context UriInfo uri) {
         Paging paging = Paging.fromQuery(new Query(uri.getQueryParameters()), config.defaultPageLimit());
-        InvitationService.Page page = service.list(paging);
-        List<JsonObject> items = page.invitations().stream().map(InvitationResource::json).toList();
-        return Response.ok(JsonOut.object().messages("invitations", items).build())
-                .header("X-Total-Count", page.total()).build();
+        return Page.answer("invitations", service.list(paging).map(InvitationMapper::json));
     }
 
     /** Delete: {@code DELETE /invitations?email=} → {}. */
@@ -56,17 +53,5 @@ public class InvitationResource {
     public JsonObject delete(@Context UriInfo uri) {
         service.delete(new Query(uri.getQueryParameters()).string("email"));
         return JsonOut.object().build();
-    }
-
-    static JsonObject json(InvitationService.Invitation i) {
-        return JsonOut.object()
-                .string("email", i.email())
-                .string("token", i.token())
-                .timestamp("expires_at", i.expiresAt())
-                .timestamp("created_at", i.createdAt())
-                .timestamp("updated_at", i.updatedAt())
-                .timestamp("accepted_at", i.acceptedAt())
-                .message("accepted_by", i.acceptedBy() == null ? null : JsonOut.object().string("user_id", i.acceptedBy()).build())
-                .build();
     }
 }

@@ -11,6 +11,9 @@ import io.keyward.rights.CallerContext;
 import io.keyward.rights.Right;
 import io.keyward.user.InvitationTokenUsed;
 import io.keyward.user.MailRequest;
+import io.keyward.user.UserEntity;
+import io.keyward.user.UserStore;
+import io.keyward.wire.Page;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Timestamps;
 import jakarta.annotation.Priority;
@@ -20,12 +23,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,8 +39,11 @@ import java.util.Map;
 @Stateless
 public class InvitationService {
 
-    @PersistenceContext(unitName = "keyward")
-    EntityManager em;
+    @Inject
+    InvitationStore store;
+
+    @Inject
+    UserStore users;
 
     @Inject
     CallerContext callers;
@@ -56,14 +59,10 @@ public class InvitationService {
                              Instant acceptedAt, String acceptedBy) {
     }
 
-    public record Page(List<Invitation> invitations, long total) {
-    }
-
     public Invitation send(String email) {
         requireEmail(email);
         Caller caller = requireInviteRights();
-        if (!em.createQuery("SELECT i.id FROM InvitationEntity i WHERE i.email = :email", Long.class)
-                .setParameter("email", email).setMaxResults(1).getResultList().isEmpty()) {
+        if (store.existsFor(email)) {
             throw Errors.INVITATION_ALREADY_SENT.error();
         }
         Instant now = Timestamps.now();
@@ -76,8 +75,7 @@ public class InvitationService {
         i.createdAt = now;
         i.updatedAt = now;
         try {
-            em.persist(i);
-            em.flush();
+            store.insert(i);
         } catch (PersistenceException e) {
             // A concurrent Send to the same address won the unique constraint.
             throw Errors.INVITATION_ALREADY_SENT.error();
@@ -92,30 +90,18 @@ public class InvitationService {
         return view(i, null);
     }
 
-    public Page list(Paging paging) {
+    public Page<Invitation> list(Paging paging) {
         requireInviteRights();
-        long total = em.createQuery("SELECT COUNT(i) FROM InvitationEntity i", Long.class).getSingleResult();
-        List<InvitationEntity> rows = em.createQuery("SELECT i FROM InvitationEntity i ORDER BY i.email, i.id",
-                        InvitationEntity.class)
-                .setFirstResult((int) Math.min(paging.offset(), Integer.MAX_VALUE))
-                .setMaxResults(paging.limit()).getResultList();
-        Map<Long, String> userIds = new HashMap<>();
-        List<Long> pks = rows.stream().map(r -> r.acceptedByUserPk).filter(pk -> pk != null).distinct().toList();
-        if (!pks.isEmpty()) {
-            for (Object[] row : em.createQuery("SELECT u.id, u.userId FROM UserEntity u WHERE u.id IN :pks", Object[].class)
-                    .setParameter("pks", pks).getResultList()) {
-                userIds.put((Long) row[0], (String) row[1]);
-            }
-        }
-        return new Page(rows.stream().map(r -> view(r, userIds.get(r.acceptedByUserPk))).toList(), total);
+        Page<InvitationEntity> page = store.page(paging);
+        Map<Long, String> userIds = users.userIdsOf(
+                page.items().stream().map(r -> r.acceptedByUserPk).filter(pk -> pk != null).distinct().toList());
+        return page.map(r -> view(r, userIds.get(r.acceptedByUserPk)));
     }
 
     public void delete(String email) {
         requireEmail(email);
         requireInviteRights();
-        int n = em.createQuery("DELETE FROM InvitationEntity i WHERE LOWER(i.email) = LOWER(:email)")
-                .setParameter("email", email).executeUpdate();
-        if (n == 0) {
+        if (store.deleteFor(email) == 0) {
             throw Errors.INVITATION_NOT_FOUND.error();
         }
     }
@@ -127,13 +113,10 @@ public class InvitationService {
     public void consume(@Observes(during = TransactionPhase.IN_PROGRESS) @Priority(Interceptor.Priority.APPLICATION + 1000)
                         InvitationTokenUsed used) {
         String token = used.token() == null ? "" : used.token();
-        List<InvitationEntity> found = token.isEmpty() ? List.of()
-                : em.createQuery("SELECT i FROM InvitationEntity i WHERE i.tokenHash = :hash", InvitationEntity.class)
-                .setParameter("hash", Secrets.sha256(token)).getResultList();
-        if (found.isEmpty() || !Secrets.constantTimeEquals(found.get(0).token, token)) {
+        InvitationEntity i = token.isEmpty() ? null : store.findByTokenHash(Secrets.sha256(token));
+        if (i == null || !Secrets.constantTimeEquals(i.token, token)) {
             throw Errors.INVITATION_NOT_FOUND.error("invitation_token", token);
         }
-        InvitationEntity i = found.get(0);
         Instant now = Timestamps.now();
         if (!i.expiresAt.isAfter(now)) {
             throw Errors.INVITATION_EXPIRED.error("invitation_token", token);
@@ -146,10 +129,7 @@ public class InvitationService {
             throw new IllegalStateException("InvitationTokenUsed fired for user " + used.userId()
                     + " before the user was persisted");
         }
-        int n = em.createQuery("UPDATE InvitationEntity i SET i.acceptedAt = :now, i.acceptedByUserPk = :user,"
-                        + " i.updatedAt = :now WHERE i.id = :id AND i.acceptedAt IS NULL")
-                .setParameter("now", now).setParameter("user", userPk).setParameter("id", i.id).executeUpdate();
-        if (n != 1) {
+        if (!store.markAccepted(i.id, userPk, now)) {
             throw Errors.INVITATION_ALREADY_USED.error("invitation_token", token);
         }
     }
@@ -172,9 +152,8 @@ public class InvitationService {
         if (userId == null) {
             return null;
         }
-        List<Long> pks = em.createQuery("SELECT u.id FROM UserEntity u WHERE u.userId = :id", Long.class)
-                .setParameter("id", userId).getResultList();
-        return pks.isEmpty() ? null : pks.get(0);
+        UserEntity user = users.find(userId, true);
+        return user == null ? null : user.getId();
     }
 
     private static Invitation view(InvitationEntity i, String acceptedBy) {

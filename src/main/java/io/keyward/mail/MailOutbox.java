@@ -8,8 +8,6 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,8 +28,8 @@ public class MailOutbox {
             "invitation", "token", "validate", "token", "login_token", "token",
             "temporary_password", "temporary_password");
 
-    @PersistenceContext(unitName = "keyward")
-    EntityManager em;
+    @Inject
+    OutboxStore store;
 
     @Inject
     MailTemplates templates;
@@ -85,9 +83,7 @@ public class MailOutbox {
         m.createdAt = now;
         m.nextAttemptAt = now;
         m.attempts = 0;
-        em.persist(m);
-        em.flush();
-        return m.id;
+        return store.insert(m);
     }
 
     /** The template values: the network's, the recipient's and the request's (which win). */

@@ -23,6 +23,17 @@ public class OutboxStore {
     @PersistenceContext(unitName = "keyward")
     EntityManager em;
 
+    /**
+     * Stores a new message in the caller's transaction (the one exception to "a transaction of its own"): the
+     * message must exist exactly when the change that sends it commits.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public long insert(MailMessageEntity m) {
+        em.persist(m);
+        em.flush();
+        return m.id;
+    }
+
     /** A message claimed for delivery, detached from the database. */
     public record Claimed(long id, String template, String recipient, String recipientName, String subject,
                           String text, String html, String keyId, String sealed, int attempts) {

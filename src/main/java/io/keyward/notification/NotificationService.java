@@ -13,7 +13,9 @@ import io.keyward.rights.Right;
 import io.keyward.user.MailRequest;
 import io.keyward.user.NotificationRequest;
 import io.keyward.user.UserEntity;
+import io.keyward.user.UserStore;
 import io.keyward.wire.JsonP;
+import io.keyward.wire.Page;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -24,9 +26,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,7 +36,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 /**
  * NotificationService (API.md §8): Create (for admins and cluster peers), List and UpdateStatus for a
@@ -52,8 +50,11 @@ public class NotificationService {
     public static final Set<String> EMAIL_TEMPLATES = Set.of("api_key_changed", "api_key_created",
             "client_requested", "collaborator_changed", "entity_state_changed", "password_changed", "user_requested");
 
-    @PersistenceContext(unitName = "keyward")
-    EntityManager em;
+    @Inject
+    NotificationStore store;
+
+    @Inject
+    UserStore users;
 
     @Inject
     CallerContext context;
@@ -66,10 +67,6 @@ public class NotificationService {
 
     @Inject
     Event<MailRequest> mail;
-
-    /** One page of a receiver's notifications and the total before paging. */
-    public record Page(List<JsonObject> notifications, long total) {
-    }
 
     /**
      * Create: for cluster peers ({@code peer} is set only after their key was verified) and admins;
@@ -118,43 +115,10 @@ public class NotificationService {
     }
 
     /** List: newest first, filtered by status (empty = all), for the receiver only. */
-    public Page list(ListNotifications req) {
+    public Page<JsonObject> list(ListNotifications req) {
         rights.require(EntityIdentifiers.user(req.receiverUserId()), Right.RIGHT_USER_NOTIFICATIONS_READ);
-        Long pk = userPk(req.receiverUserId());
-        List<Short> statuses = req.statuses().stream().map(s -> (short) s.number()).collect(Collectors.toList());
-        String filter = statuses.isEmpty() ? "" : " AND r.status IN :statuses";
-
-        TypedQuery<Long> count = em.createQuery(
-                "SELECT COUNT(r.notificationId) FROM NotificationReceiverEntity r WHERE r.userPk = :pk" + filter, Long.class)
-                .setParameter("pk", pk);
-        if (!statuses.isEmpty()) {
-            count.setParameter("statuses", statuses);
-        }
-        long total = count.getSingleResult();
-        List<JsonObject> out = new ArrayList<>();
-        if (req.paging().offset() >= total) {
-            return new Page(out, total);
-        }
-        // Plain columns rather than entities: nothing to track for changes, nothing to clone.
-        TypedQuery<Object[]> page = em.createQuery(
-                "SELECT n.id, n.createdAt, n.entityType, n.entityId, n.entityIds, n.notificationType, n.data,"
-                        + " n.senderUserId, n.receivers, n.email, r.status, r.statusUpdatedAt"
-                        + " FROM NotificationReceiverEntity r, NotificationEntity n"
-                        + " WHERE n.id = r.notificationId AND r.userPk = :pk" + filter
-                        + " ORDER BY r.createdAt DESC, r.notificationId DESC", Object[].class)
-                .setParameter("pk", pk)
-                .setFirstResult((int) Math.min(req.paging().offset(), Integer.MAX_VALUE))
-                .setMaxResults(req.paging().limit());
-        if (!statuses.isEmpty()) {
-            page.setParameter("statuses", statuses);
-        }
-        for (Object[] c : page.getResultList()) {
-            out.add(NotificationJson.notification(new NotificationJson.Listed((String) c[0], (Instant) c[1],
-                    (String) c[2], (String) c[3], (String) c[4], (String) c[5], (String) c[6], (String) c[7],
-                    (String) c[8], (Boolean) c[9], NotificationStatus.ofNumber(((Number) c[10]).intValue()),
-                    (Instant) c[11])));
-        }
-        return new Page(out, total);
+        List<Short> statuses = req.statuses().stream().map(s -> (short) s.number()).toList();
+        return store.page(userPk(req.receiverUserId()), statuses, req.paging()).map(NotificationJson::notification);
     }
 
     /**
@@ -163,14 +127,7 @@ public class NotificationService {
      */
     public void updateStatus(UpdateStatus req) {
         rights.require(EntityIdentifiers.user(req.receiverUserId()), Right.RIGHT_USER_NOTIFICATIONS_READ);
-        Long pk = userPk(req.receiverUserId());
-        em.createQuery("UPDATE NotificationReceiverEntity r SET r.status = :status, r.statusUpdatedAt = :now"
-                        + " WHERE r.userPk = :pk AND r.notificationId IN :ids")
-                .setParameter("status", (short) req.status().number())
-                .setParameter("now", Timestamps.now())
-                .setParameter("pk", pk)
-                .setParameter("ids", req.ids())
-                .executeUpdate();
+        store.updateStatus(userPk(req.receiverUserId()), req.ids(), (short) req.status().number(), Timestamps.now());
     }
 
     private String store(EntityIds entity, String type, JsonObject data, String sender,
@@ -178,12 +135,9 @@ public class NotificationService {
         boolean sendEmail = email && EMAIL_TEMPLATES.contains(type);
         String id = UUID.randomUUID().toString();
         Instant now = Timestamps.now();
-        em.persist(new NotificationEntity(id, now, entity, type, data == null ? null : data.toString(), sender,
-                NotificationReceiver.encode(receivers), sendEmail));
-        // The receiver rows reference the notification: write it first.
-        em.flush();
+        store.insert(new NotificationEntity(id, now, entity, type, data == null ? null : data.toString(), sender,
+                NotificationReceiver.encode(receivers), sendEmail), users.stream().map(UserEntity::getId).toList(), now);
         for (UserEntity u : users) {
-            em.persist(new NotificationReceiverEntity(u.getId(), id, now));
             if (sendEmail) {
                 mail.fire(new MailRequest(type, u.getPrimaryEmailAddress(), u.getName(),
                         mailValues(id, entity, type, data, sender, u), Map.of()));
@@ -263,25 +217,15 @@ public class NotificationService {
     }
 
     private List<UserEntity> activeUsers(List<String> userIds) {
-        Set<String> unique = new LinkedHashSet<>(userIds);
-        if (unique.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("SELECT u FROM UserEntity u WHERE u.userId IN :ids AND u.deletedAt IS NULL",
-                        UserEntity.class)
-                .setParameter("ids", new ArrayList<>(unique))
-                .getResultList();
+        return users.findActive(new LinkedHashSet<>(userIds));
     }
 
     private Long userPk(String userId) {
-        List<Long> pk = em.createQuery("SELECT u.id FROM UserEntity u WHERE u.userId = :id AND u.deletedAt IS NULL",
-                        Long.class)
-                .setParameter("id", userId)
-                .getResultList();
-        if (pk.isEmpty()) {
+        UserEntity user = users.find(userId, false);
+        if (user == null) {
             // EntityRights already answered for a missing user; this is a concurrent deletion.
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
         }
-        return pk.get(0);
+        return user.getId();
     }
 }

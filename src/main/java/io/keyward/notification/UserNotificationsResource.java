@@ -1,9 +1,9 @@
 package io.keyward.notification;
 
 import io.keyward.config.KeywardConfig;
-import io.keyward.notification.NotificationService.Page;
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonOut;
+import io.keyward.wire.Page;
 import io.keyward.wire.Query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,10 +37,8 @@ public class UserNotificationsResource {
     @Operation(operationId = "NotificationService_List",
             summary = "List the notifications of a user, newest first (status filter repeatable; limit, page).")
     public Response list(@PathParam("user_id") String userId, @Context UriInfo uri) {
-        Page page = service.list(NotificationJson.parseList(userId, new Query(uri.getQueryParameters()),
-                config.defaultPageLimit()));
-        JsonObject body = JsonOut.object().messages("notifications", page.notifications()).build();
-        return Response.ok(body).header("X-Total-Count", page.total()).build();
+        return Page.answer("notifications", service.list(NotificationJson.parseList(userId,
+                new Query(uri.getQueryParameters()), config.defaultPageLimit())));
     }
 
     @PATCH

@@ -24,6 +24,7 @@ import io.keyward.user.UserValidation.Where;
 import io.keyward.wire.FieldMask;
 import io.keyward.wire.JsonOut;
 import io.keyward.wire.JsonP;
+import io.keyward.wire.Page;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
@@ -93,10 +94,6 @@ public class UserRegistry {
 
     @Inject
     Event<EmailValidationRequested> emailValidations;
-
-    /** A list answer: the users (wire JSON) and the total for X-Total-Count. */
-    public record Listing(JsonObject body, long total) {
-    }
 
     /** An answer with X-Warning values. */
     public record Answer(JsonObject body, List<String> warnings) {
@@ -326,7 +323,7 @@ public class UserRegistry {
     // ================================================================== List and Search
 
     /** {@code GET /users} (API.md §4.3): admins only, credential errors swallowed. */
-    public Listing list(ListUsers request) {
+    public Page<JsonObject> list(ListUsers request) {
         request.mask().requireAllowed(UserFields.READ);
         Paging paging = orderAndPaging("ListUsersRequest", request.order(), request.limit(), request.page());
         if (!context.isAdmin()) {
@@ -336,7 +333,7 @@ public class UserRegistry {
     }
 
     /** {@code GET /search/users} (API.md §5): admins only, credential errors surface. */
-    public Listing search(SearchUsers r) {
+    public Page<JsonObject> search(SearchUsers r) {
         r.mask().requireAllowed(UserFields.READ);
         checkTerm("query", r.query());
         checkTerm("id_contains", r.idContains());
@@ -389,16 +386,12 @@ public class UserRegistry {
         return Paging.of(limit, page, config.defaultPageLimit());
     }
 
-    private Listing page(UserQuery q, FieldMask mask) {
-        UserStore.Page page = store.search(q);
+    private Page<JsonObject> page(UserQuery q, FieldMask mask) {
+        Page<UserEntity> page = store.search(q);
         Map<Long, Map<String, String>> attributes = mask.touches("attributes")
-                ? store.attributesOf(page.users().stream().map(UserEntity::getId).toList())
+                ? store.attributesOf(page.items().stream().map(UserEntity::getId).toList())
                 : Map.of();
-        List<JsonObject> users = new ArrayList<>(page.users().size());
-        for (UserEntity u : page.users()) {
-            users.add(UserMapper.read(u, mask, attributes.getOrDefault(u.getId(), Map.of()), ReadOptions.LIST));
-        }
-        return new Listing(JsonOut.object().messages("users", users).build(), page.total());
+        return page.map(u -> UserMapper.read(u, mask, attributes.getOrDefault(u.getId(), Map.of()), ReadOptions.LIST));
     }
 
     // ================================================================== Update

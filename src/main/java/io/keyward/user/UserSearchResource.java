@@ -1,7 +1,7 @@
 package io.keyward.user;
 
-import io.keyward.user.UserRegistry.Listing;
 import io.keyward.user.UserRequests.SearchUsers;
+import io.keyward.wire.Page;
 import io.keyward.wire.Query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +23,6 @@ public class UserSearchResource {
 
     @GET
     public Response search(@Context UriInfo uri) {
-        Listing listing = registry.search(SearchUsers.parse(new Query(uri.getQueryParameters())));
-        return Response.ok(listing.body()).header("X-Total-Count", listing.total()).build();
+        return Page.answer("users", registry.search(SearchUsers.parse(new Query(uri.getQueryParameters()))));
     }
 }

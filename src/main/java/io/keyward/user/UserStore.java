@@ -4,6 +4,7 @@ import io.keyward.entity.EntityType;
 import io.keyward.error.Errors;
 import io.keyward.rights.CredentialOwner;
 import io.keyward.rights.EntityDirectory;
+import io.keyward.wire.Page;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -52,9 +53,6 @@ public class UserStore implements EntityDirectory {
 
     private volatile Boolean postgres;
 
-    /** A page of users and the total number of matches. */
-    record Page(List<UserEntity> users, long total) {
-    }
 
     @Override
     public EntityType type() {
@@ -82,7 +80,34 @@ public class UserStore implements EntityDirectory {
         return u == null || u.getDeletedAt() != null ? null : u.credentialOwner();
     }
 
-    UserEntity find(String userId, boolean includeDeleted) {
+    /** The user IDs of these row keys (deleted users included; unknown keys left out). */
+    public Map<Long, String> userIdsOf(Collection<Long> pks) {
+        Map<Long, String> userIds = new HashMap<>();
+        if (!pks.isEmpty()) {
+            for (Object[] row : em.createQuery("SELECT u.id, u.userId FROM UserEntity u WHERE u.id IN :pks", Object[].class)
+                    .setParameter("pks", pks).getResultList()) {
+                userIds.put((Long) row[0], (String) row[1]);
+            }
+        }
+        return userIds;
+    }
+
+    /** The non-deleted users with these IDs (unknown or deleted ones left out), in no particular order. */
+    public List<UserEntity> findActive(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT u FROM UserEntity u WHERE u.userId IN :ids AND u.deletedAt IS NULL", UserEntity.class)
+                .setParameter("ids", userIds).getResultList();
+    }
+
+    /** The user with this row key (deleted or not), or null. */
+    public UserEntity findByPk(long pk) {
+        return em.find(UserEntity.class, pk);
+    }
+
+    /** The user with this ID, or null; a deleted one only when asked for. */
+    public UserEntity find(String userId, boolean includeDeleted) {
         return first(byId(userId, includeDeleted));
     }
 
@@ -186,7 +211,7 @@ public class UserStore implements EntityDirectory {
      * {@code %}, {@code _} and {@code \} escaped (they match literally), the order's secondary key
      * {@code user_id} in the same direction.
      */
-    Page search(UserQuery q) {
+    Page<UserEntity> search(UserQuery q) {
         long offset = q.paging().offset();
         int limit = q.paging().limit();
         Long counted = null;
@@ -203,7 +228,7 @@ public class UserStore implements EntityDirectory {
                     + "set_config('enable_indexscan', 'off', true)").getResultList();
             counted = count(q);
             if (counted == 0 || offset >= counted) {
-                return new Page(List.of(), counted);
+                return Page.empty(counted);
             }
             if (counted > FEW_MATCHES) {
                 em.createNativeQuery("SET LOCAL enable_indexscan = on").executeUpdate();
@@ -232,7 +257,7 @@ public class UserStore implements EntityDirectory {
             total = count(q);
         }
         if (ids.isEmpty()) {
-            return new Page(List.of(), total);
+            return Page.empty(total);
         }
         Map<Long, UserEntity> byId = new HashMap<>();
         // Read-only: a page is only mapped to JSON, so EclipseLink need not track changes to its rows.
@@ -247,7 +272,7 @@ public class UserStore implements EntityDirectory {
                 users.add(e);
             }
         }
-        return new Page(users, total);
+        return new Page<>(users, total);
     }
 
     /** The number of matches; for an unfiltered list on PostgreSQL, the trigger-maintained counter. */

@@ -1,9 +1,9 @@
 package io.keyward.user;
 
-import io.keyward.user.UserRegistry.Listing;
 import io.keyward.user.UserRequests.CreateUser;
 import io.keyward.user.UserRequests.ListUsers;
 import io.keyward.wire.JsonIn;
+import io.keyward.wire.Page;
 import io.keyward.wire.Query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +36,6 @@ public class UsersResource {
 
     @GET
     public Response list(@Context UriInfo uri) {
-        Listing listing = registry.list(ListUsers.parse(new Query(uri.getQueryParameters())));
-        return Response.ok(listing.body()).header("X-Total-Count", listing.total()).build();
+        return Page.answer("users", registry.list(ListUsers.parse(new Query(uri.getQueryParameters()))));
     }
 }

@@ -18,6 +18,7 @@ import io.keyward.rights.Caller;
 import io.keyward.rights.CallerContext;
 import io.keyward.rights.Rights;
 import io.keyward.user.InvitationTokenUsed;
+import io.keyward.wire.Page;
 import io.keyward.wire.Paging;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -88,13 +89,13 @@ class InvitationServiceIT {
     InvitationService.Invitation find(String email) {
         callers.actAs(ADMIN);
         for (int page = 1; ; page++) {
-            InvitationService.Page p = service.list(new Paging(1000, page));
-            for (InvitationService.Invitation i : p.invitations()) {
+            Page<InvitationService.Invitation> p = service.list(new Paging(1000, page));
+            for (InvitationService.Invitation i : p.items()) {
                 if (i.email().equals(email)) {
                     return i;
                 }
             }
-            if (p.invitations().isEmpty()) {
+            if (p.items().isEmpty()) {
                 return null;
             }
         }
@@ -123,8 +124,8 @@ class InvitationServiceIT {
         InvitationService.Invitation listed = find(email);
         assertNotNull(listed);
         assertEquals(sent.token(), listed.token());
-        InvitationService.Page one = service.list(new Paging(1, 1));
-        assertEquals(1, one.invitations().size());
+        Page<InvitationService.Invitation> one = service.list(new Paging(1, 1));
+        assertEquals(1, one.items().size());
         assertTrue(one.total() >= 1);
 
         // Delete matches the address case-insensitively; a second Delete finds nothing.

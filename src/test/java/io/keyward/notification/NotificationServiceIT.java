@@ -13,12 +13,12 @@ import io.keyward.error.KeywardException;
 import io.keyward.notification.NotificationJson.CreateNotification;
 import io.keyward.notification.NotificationJson.ListNotifications;
 import io.keyward.notification.NotificationJson.UpdateStatus;
-import io.keyward.notification.NotificationService.Page;
 import io.keyward.ops.Deployments;
 import io.keyward.rights.CallerContext;
 import io.keyward.rights.Right;
 import io.keyward.user.MailRequest;
 import io.keyward.user.NotificationRequest;
+import io.keyward.wire.Page;
 import io.keyward.wire.Paging;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -82,7 +82,7 @@ class NotificationServiceIT {
                 .build();
     }
 
-    private Page list(String userId, NotificationStatus... statuses) {
+    private Page<JsonObject> list(String userId, NotificationStatus... statuses) {
         Set<NotificationStatus> s = statuses.length == 0 ? Set.of() : EnumSet.of(statuses[0], statuses);
         return service.list(new ListNotifications(userId, s, Paging.of(0, 0, 100)));
     }
@@ -94,9 +94,9 @@ class NotificationServiceIT {
                 List.of("NOTIFICATION_RECEIVER_ADMINISTRATIVE_CONTACT"), List.of(alice), true));
 
         context.actAs(caller(alice, Right.RIGHT_USER_NOTIFICATIONS_READ));
-        Page page = list(alice);
+        Page<JsonObject> page = list(alice);
         assertEquals(1, page.total());
-        JsonObject n = page.notifications().get(0);
+        JsonObject n = page.items().get(0);
         assertEquals(36, n.getString("id").length());
         assertEquals(alice, n.getJsonObject("entity_ids").getJsonObject("user_ids").getString("user_id"));
         assertEquals("api_key_created", n.getString("notification_type"));
@@ -152,7 +152,7 @@ class NotificationServiceIT {
         assertEquals(1, support.receiverRows(admin2));
         assertEquals(0, support.receiverRows(gone), "deleted users receive nothing");
         context.actAs(caller(admin1, false));
-        JsonObject n = list(admin1).notifications().get(0);
+        JsonObject n = list(admin1).items().get(0);
         assertFalse(n.containsKey("email"), "no template: email is dropped");
         assertFalse(n.containsKey("sender_ids"));
         assertFalse(n.containsKey("data"));
@@ -176,34 +176,34 @@ class NotificationServiceIT {
                     List.of("NOTIFICATION_RECEIVER_COLLABORATOR"), List.of(alice, bob), false));
         }
         context.actAs(caller(alice, false));
-        Page all = list(alice);
+        Page<JsonObject> all = list(alice);
         assertEquals(5, all.total());
         for (int i = 0; i < 5; i++) {
-            assertEquals("n" + (4 - i), all.notifications().get(i).getString("notification_type"), "newest first");
+            assertEquals("n" + (4 - i), all.items().get(i).getString("notification_type"), "newest first");
         }
-        Page second = service.list(new ListNotifications(alice, Set.of(), Paging.of(2, 2, 100)));
+        Page<JsonObject> second = service.list(new ListNotifications(alice, Set.of(), Paging.of(2, 2, 100)));
         assertEquals(5, second.total());
-        assertEquals(List.of("n2", "n1"), second.notifications().stream().map(j -> j.getString("notification_type")).toList());
-        Page past = service.list(new ListNotifications(alice, Set.of(), Paging.of(2, 9, 100)));
+        assertEquals(List.of("n2", "n1"), second.items().stream().map(j -> j.getString("notification_type")).toList());
+        Page<JsonObject> past = service.list(new ListNotifications(alice, Set.of(), Paging.of(2, 9, 100)));
         assertEquals(5, past.total());
-        assertTrue(past.notifications().isEmpty());
+        assertTrue(past.items().isEmpty());
 
-        String n4 = all.notifications().get(0).getString("id");
-        String n3 = all.notifications().get(1).getString("id");
-        String n0 = all.notifications().get(4).getString("id");
-        Instant before = Instant.parse(all.notifications().get(0).getString("status_updated_at"));
+        String n4 = all.items().get(0).getString("id");
+        String n3 = all.items().get(1).getString("id");
+        String n0 = all.items().get(4).getString("id");
+        Instant before = Instant.parse(all.items().get(0).getString("status_updated_at"));
         service.updateStatus(new UpdateStatus(alice, List.of(n4, n3, UUID.randomUUID().toString()),
                 NotificationStatus.NOTIFICATION_STATUS_SEEN));
         service.updateStatus(new UpdateStatus(alice, List.of(n0), NotificationStatus.NOTIFICATION_STATUS_ARCHIVED));
 
         assertEquals(2, list(alice, NotificationStatus.NOTIFICATION_STATUS_UNSEEN).total());
-        Page seen = list(alice, NotificationStatus.NOTIFICATION_STATUS_SEEN);
-        assertEquals(List.of(n4, n3), seen.notifications().stream().map(j -> j.getString("id")).toList());
-        assertEquals("NOTIFICATION_STATUS_SEEN", seen.notifications().get(0).getString("status"));
-        assertFalse(Instant.parse(seen.notifications().get(0).getString("status_updated_at")).isBefore(before));
-        Page archived = list(alice, NotificationStatus.NOTIFICATION_STATUS_ARCHIVED);
+        Page<JsonObject> seen = list(alice, NotificationStatus.NOTIFICATION_STATUS_SEEN);
+        assertEquals(List.of(n4, n3), seen.items().stream().map(j -> j.getString("id")).toList());
+        assertEquals("NOTIFICATION_STATUS_SEEN", seen.items().get(0).getString("status"));
+        assertFalse(Instant.parse(seen.items().get(0).getString("status_updated_at")).isBefore(before));
+        Page<JsonObject> archived = list(alice, NotificationStatus.NOTIFICATION_STATUS_ARCHIVED);
         assertEquals(1, archived.total());
-        assertEquals(n0, archived.notifications().get(0).getString("id"));
+        assertEquals(n0, archived.items().get(0).getString("id"));
         assertEquals(3, list(alice, NotificationStatus.NOTIFICATION_STATUS_SEEN,
                 NotificationStatus.NOTIFICATION_STATUS_ARCHIVED).total());
 
@@ -227,7 +227,7 @@ class NotificationServiceIT {
         support.fireAndCommit(new NotificationRequest(alice, "password_changed", null, null,
                 List.of("NOTIFICATION_RECEIVER_COLLABORATOR"), List.of(alice), false));
         context.actAs(caller(alice, false));
-        String id = list(alice).notifications().get(0).getString("id");
+        String id = list(alice).items().get(0).getString("id");
 
         context.actAs(caller(bob, false));
         KeywardException e = assertThrows(KeywardException.class, () -> list(alice));
@@ -269,7 +269,7 @@ class NotificationServiceIT {
         String id = service.create(req, null);
         assertEquals(36, id.length());
         context.actAs(caller(alice, false));
-        JsonObject n = list(alice).notifications().get(0);
+        JsonObject n = list(alice).items().get(0);
         assertEquals(id, n.getString("id"));
         assertEquals("x", n.getJsonObject("data").getString("name"));
         assertTrue(n.getJsonObject("data").containsKey("key"), "Create carries data through unchanged");

@@ -26,6 +26,7 @@ import io.keyward.rights.CallerContext;
 import io.keyward.rights.Right;
 import io.keyward.rights.Rights;
 import io.keyward.wire.FieldMask;
+import io.keyward.wire.Page;
 import io.keyward.wire.Query;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -345,9 +346,9 @@ class UserRegistryIT {
         context.actAs(admin());
         q.putSingle("field_mask", "name");
         q.putSingle("limit", "2");
-        UserRegistry.Listing page = registry.list(UserRequests.ListUsers.parse(new Query(q)));
+        Page<JsonObject> page = registry.list(UserRequests.ListUsers.parse(new Query(q)));
         assertTrue(page.total() >= 1);
-        assertTrue(page.body().getJsonArray("users").size() <= 2);
+        assertTrue(page.items().size() <= 2);
     }
 
     @Test
@@ -554,9 +555,9 @@ class UserRegistryIT {
         MultivaluedHashMap<String, String> q = new MultivaluedHashMap<>();
         q.putSingle("deleted", "true");
         q.putSingle("limit", "1000");
-        JsonObject deleted = registry.list(UserRequests.ListUsers.parse(new Query(q))).body();
-        assertTrue(deleted.getJsonArray("users").stream().anyMatch(u -> u.asJsonObject().getJsonObject("ids")
-                .getString("user_id").equals(id) && u.asJsonObject().containsKey("deleted_at")));
+        List<JsonObject> deleted = registry.list(UserRequests.ListUsers.parse(new Query(q))).items();
+        assertTrue(deleted.stream().anyMatch(u -> u.getJsonObject("ids")
+                .getString("user_id").equals(id) && u.containsKey("deleted_at")));
 
         context.actAs(Caller.ANONYMOUS);
         fails(Errors.ALREADY_EXISTS, () -> registry.create(createRequest(id, uniqueId("x") + "@example.com", "")));
