@@ -66,6 +66,9 @@ class ApiKeyServiceIT {
     CallerContext context;
 
     @Inject
+    EventRecorder events;
+
+    @Inject
     CredentialVerifier verifier;
 
     @Inject
@@ -102,8 +105,6 @@ class ApiKeyServiceIT {
 
     @Test
     void createStoresOnlyAHashAndAnnounces() throws Exception {
-        EventRecorder.MAILS.clear();
-        EventRecorder.NOTIFICATIONS.clear();
         JsonObject created = service.create(userId, json("{\"name\": \"ci\", \"rights\": [\"RIGHT_USER_INFO\"]}"));
         String token = created.getString("key");
         String secret = token.split("\\.")[2];
@@ -112,7 +113,7 @@ class ApiKeyServiceIT {
         assertFalse(stored.contains(secret));
         assertEquals("1", column("SELECT rights FROM api_keys WHERE key_id = ?", created.getString("id")));
 
-        NotificationRequest n = EventRecorder.NOTIFICATIONS.stream()
+        NotificationRequest n = events.committedNotificationsAbout(userId).stream()
                 .filter(x -> x.entityUserId().equals(userId)).findFirst().orElseThrow();
         assertEquals("api_key_created", n.notificationType());
         assertEquals(List.of("NOTIFICATION_RECEIVER_ADMINISTRATIVE_CONTACT"), n.receivers());
@@ -123,7 +124,7 @@ class ApiKeyServiceIT {
         assertFalse(n.data().containsKey("key"), "never the secret");
         assertEquals(userId, n.senderUserId());
 
-        MailRequest m = EventRecorder.MAILS.stream().filter(x -> x.values().get("user_id").equals(userId)).findFirst().orElseThrow();
+        MailRequest m = events.committedMails(x -> userId.equals(x.values().get("user_id"))).stream().findFirst().orElseThrow();
         assertEquals("api_key_created", m.template());
         assertEquals(userId + "@example.com", m.recipientEmail());
         assertEquals(created.getString("id"), m.values().get("api_key_id"));
@@ -135,9 +136,8 @@ class ApiKeyServiceIT {
         assertEquals(Caller.Kind.API_KEY, c.kind());
         assertEquals(Rights.of(Right.RIGHT_USER_INFO), c.rights());
 
-        EventRecorder.NOTIFICATIONS.clear();
         service.update(userId, created.getString("id"), json("{\"api_key\": {\"name\": \"ci-2\"}, \"field_mask\": \"name\"}"));
-        assertTrue(EventRecorder.NOTIFICATIONS.stream().anyMatch(x -> x.entityUserId().equals(userId)
+        assertTrue(events.committedNotificationsAbout(userId).stream().anyMatch(x -> x.entityUserId().equals(userId)
                 && x.notificationType().equals("api_key_changed") && x.data().getString("name").equals("ci-2")));
     }
 

@@ -1,5 +1,6 @@
 package io.keyward.contactinfo;
 
+import io.keyward.testsupport.SeedSql;
 import io.keyward.authn.Callers;
 import io.keyward.authn.CredentialVerifier;
 import io.keyward.authn.PasswordGrants;
@@ -12,7 +13,6 @@ import io.keyward.it.Api;
 import io.keyward.mail.MailDeployments;
 import io.keyward.mail.OutboxRows;
 import io.keyward.mail.TestSmtp;
-import io.keyward.mail.TestUsers;
 import io.keyward.rights.Caller;
 import io.keyward.rights.CallerContext;
 import io.keyward.rights.Right;
@@ -79,6 +79,9 @@ class EmailValidationIT {
     EmailValidationService service;
 
     @Inject
+    EventRecorder events;
+
+    @Inject
     ContactInfoValidationService contactInfo;
 
     @Inject
@@ -124,7 +127,7 @@ class EmailValidationIT {
     }
 
     Object validatedAt(String userId) {
-        return TestUsers.column(dataSource, "SELECT primary_email_address_validated_at FROM users WHERE user_id = ?", userId);
+        return SeedSql.column(dataSource, "SELECT primary_email_address_validated_at FROM users WHERE user_id = ?", userId);
     }
 
     @Test
@@ -132,12 +135,12 @@ class EmailValidationIT {
     void validationsStartFromCreateAndFromRequestValidation() throws Exception {
         String run = MailDeployments.runId();
         for (int n = 1; n <= 3; n++) {
-            TestUsers.insert(dataSource, user(n, run), email(n, run), "User <" + n + ">");
+            SeedSql.createUser(dataSource, user(n, run), Map.of("email", email(n, run), "name", "User <" + n + ">", "validated", "false"));
         }
         // Create (user 1 and 3): the users capability fires EmailValidationRequested in its transaction.
         validateRequest(user(1, run), email(1, run));
         validateRequest(user(3, run), email(3, run));
-        assertEquals(1, ((Number) TestUsers.column(dataSource, "SELECT COUNT(*) FROM email_validations v JOIN users u"
+        assertEquals(1, ((Number) SeedSql.column(dataSource, "SELECT COUNT(*) FROM email_validations v JOIN users u"
                 + " ON u.id = v.user_pk WHERE u.user_id = ?", user(1, run))).intValue());
         List<OutboxRows.Row> mails = OutboxRows.matching(dataSource, email(1, run));
         assertEquals(1, mails.size());
@@ -231,12 +234,12 @@ class EmailValidationIT {
     void validatedAndTheAddressChanges() throws Exception {
         String run = MailDeployments.runId();
         assertNotNull(validatedAt(user(1, run)), "Validate set primary_email_address_validated_at");
-        TestUsers.update(dataSource, "UPDATE email_validations SET expires_at = ? WHERE user_pk ="
+        SeedSql.update(dataSource, "UPDATE email_validations SET expires_at = ? WHERE user_pk ="
                 + " (SELECT id FROM users WHERE user_id = ?)", Timestamp.from(Instant.now().minusSeconds(1)), user(2, run));
         // User 3 changes the address: the users capability clears the validation and asks for a new one.
         String changed = "val3new." + run + "@example.com";
         tx.begin();
-        TestUsers.update(dataSource, "UPDATE users SET primary_email_address = ?, active_email = ? WHERE user_id = ?",
+        SeedSql.update(dataSource, "UPDATE users SET primary_email_address = ?, active_email = ? WHERE user_id = ?",
                 changed, changed, user(3, run));
         validationRequests.fire(new EmailValidationRequested(user(3, run), changed));
         tx.commit();
@@ -273,8 +276,8 @@ class EmailValidationIT {
         String userId = user(4, run);
         String email = email(4, run);
         String password = "Restricted-Passw0rd";
-        TestUsers.insert(dataSource, userId, email, "Four");
-        TestUsers.update(dataSource, "UPDATE users SET password_hash = ? WHERE user_id = ?", PasswordHasher.hash(password), userId);
+        SeedSql.createUser(dataSource, userId, Map.of("email", email, "name", "Four", "validated", "false"));
+        SeedSql.update(dataSource, "UPDATE users SET password_hash = ? WHERE user_id = ?", PasswordHasher.hash(password), userId);
         try (AutoCloseable required = TestConfig.set("is.user-registration.contact-info-validation.required", "true")) {
             String access = oauth.passwordGrant(userId, password, null, "127.0.0.1").accessToken();
             Caller before = verifier.verify(access).caller();
@@ -283,9 +286,8 @@ class EmailValidationIT {
             assertFalse(before.rights().contains(Right.RIGHT_USER_SETTINGS_API_KEYS), before.rights().toString());
 
             validateRequest(userId, email);
-            MailRequest sent = EventRecorder.MAILS.stream()
-                    .filter(m -> m.template().equals("validate") && m.recipientEmail().equals(email))
-                    .findFirst().orElseThrow();
+            MailRequest sent = events.committedMails(m -> m.template().equals("validate") && m.recipientEmail().equals(email))
+                    .stream().findFirst().orElseThrow();
             service.validate(sent.values().get("reference"), sent.secrets().get("token"));
 
             Caller after = verifier.verify(access).caller();

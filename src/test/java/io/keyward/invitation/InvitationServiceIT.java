@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.keyward.testsupport.SeedSql;
 import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.State;
 import io.keyward.error.Errors;
 import io.keyward.error.KeywardException;
 import io.keyward.mail.MailDeployments;
 import io.keyward.mail.OutboxRows;
-import io.keyward.mail.TestUsers;
 import io.keyward.rights.Caller;
 import io.keyward.rights.CallerContext;
 import io.keyward.rights.Rights;
@@ -28,6 +28,7 @@ import jakarta.transaction.UserTransaction;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -164,7 +165,7 @@ class InvitationServiceIT {
     void create(String userId, String token) throws Exception {
         tx.begin();
         try {
-            TestUsers.insert(dataSource, userId, userId + "@example.com", userId);
+            SeedSql.createUser(dataSource, userId, Map.of("email", userId + "@example.com", "name", userId, "validated", "false"));
             tokenUsed.fire(new InvitationTokenUsed(token, userId));
             tx.commit();
         } catch (Exception | Error e) {
@@ -182,7 +183,7 @@ class InvitationServiceIT {
         } catch (Exception e) {
             fail(e);
         }
-        assertNull(TestUsers.column(dataSource, "SELECT id FROM users WHERE user_id = ?", userId),
+        assertNull(SeedSql.column(dataSource, "SELECT id FROM users WHERE user_id = ?", userId),
                 "the Create was rolled back");
     }
 
@@ -204,7 +205,7 @@ class InvitationServiceIT {
         assertCreateFails("invitation_not_found", "empty-" + run, "");
 
         // Purging the user who accepted keeps the invitation, without accepted_by.
-        TestUsers.update(dataSource, "DELETE FROM users WHERE user_id = ?", "acc-" + run);
+        SeedSql.update(dataSource, "DELETE FROM users WHERE user_id = ?", "acc-" + run);
         InvitationService.Invitation orphan = find(email);
         assertNotNull(orphan.acceptedAt());
         assertNull(orphan.acceptedBy());
@@ -216,7 +217,7 @@ class InvitationServiceIT {
         String email = "expired." + run + "@example.com";
         callers.actAs(ADMIN);
         String token = service.send(email).token();
-        TestUsers.update(dataSource, "UPDATE invitations SET expires_at = ? WHERE email = ?",
+        SeedSql.update(dataSource, "UPDATE invitations SET expires_at = ? WHERE email = ?",
                 Timestamp.from(Instant.now().minusSeconds(60)), email);
         assertCreateFails("invitation_expired", "exp-" + run, token);
         assertNull(find(email).acceptedAt());
@@ -238,7 +239,7 @@ class InvitationServiceIT {
                 UserTransaction t = (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
                 t.begin();
                 try {
-                    TestUsers.insert(dataSource, userId, userId + "@example.com", userId);
+                    SeedSql.createUser(dataSource, userId, Map.of("email", userId + "@example.com", "name", userId, "validated", "false"));
                     if (!first) {
                         firstConsumed.await(30, TimeUnit.SECONDS);
                     }
@@ -271,7 +272,7 @@ class InvitationServiceIT {
         assertEquals(1, outcomes.stream().filter("ok"::equals).count(), "exactly one Create wins: " + outcomes);
         InvitationService.Invitation i = find(email);
         assertNotNull(i.acceptedAt());
-        assertEquals(1, ((Number) TestUsers.column(dataSource,
+        assertEquals(1, ((Number) SeedSql.column(dataSource,
                 "SELECT COUNT(*) FROM users WHERE user_id LIKE ?", "race_-" + run)).intValue(),
                 "only the winner's user exists: " + outcomes);
         assertTrue(i.acceptedBy().startsWith("race"), i.acceptedBy());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keyward.testsupport.SeedSql;
 import io.keyward.config.KeywardConfig.Option;
 import io.keyward.config.KeywardConfig;
 import io.keyward.user.MailRequest;
@@ -95,7 +96,7 @@ class MailNoProviderIT {
         for (MailRequest request : requests.values()) {
             tx.begin();
             long id = outbox.add(request);
-            TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?",
+            SeedSql.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?",
                     Timestamp.from(Instant.now().plusSeconds(86_400)), id);
             tx.commit();
             try {
@@ -111,7 +112,7 @@ class MailNoProviderIT {
                 assertTrue(row.stream().anyMatch(col -> col.startsWith("text_body=null")), row.toString());
                 assertTrue(row.stream().anyMatch(col -> col.startsWith("html_body=null")), row.toString());
             } finally {
-                TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
+                SeedSql.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
             }
         }
     }
@@ -124,7 +125,7 @@ class MailNoProviderIT {
         tx.begin();
         long id = outbox.add(new MailRequest("invitation", to, "", Map.of(), Map.of("token", secret)));
         // Not due for the real (SMTP) sender of the test server: only the round below sees it.
-        TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?",
+        SeedSql.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ?",
                 Timestamp.from(Instant.now().plusSeconds(86_400)), id);
         tx.commit();
 
@@ -168,7 +169,7 @@ class MailNoProviderIT {
         assertEquals(null, row.textBody(), "no clear copy at rest");
         assertNotNull(row.sealedBody(), "still deliverable once a provider is configured");
         assertTrue(cipher.open(keyId(id), row.sealedBody(), to, "invitation").text().contains(secret));
-        TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
+        SeedSql.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
     }
 
     @Test
@@ -177,15 +178,15 @@ class MailNoProviderIT {
         tx.begin();
         long old = outbox.add(new MailRequest("password_changed", "old." + run + "@example.com", "", Map.of(), Map.of()));
         long recent = outbox.add(new MailRequest("password_changed", "recent." + run + "@example.com", "", Map.of(), Map.of()));
-        TestUsers.update(dataSource, "UPDATE mail_outbox SET sent_at = ?, next_attempt_at = ? WHERE id = ?",
+        SeedSql.update(dataSource, "UPDATE mail_outbox SET sent_at = ?, next_attempt_at = ? WHERE id = ?",
                 Timestamp.from(Instant.now().minusSeconds(40L * 86_400)), Timestamp.from(Instant.now().plusSeconds(86_400)), old);
-        TestUsers.update(dataSource, "UPDATE mail_outbox SET sent_at = ?, next_attempt_at = ? WHERE id = ?",
+        SeedSql.update(dataSource, "UPDATE mail_outbox SET sent_at = ?, next_attempt_at = ? WHERE id = ?",
                 Timestamp.from(Instant.now().minusSeconds(86_400)), Timestamp.from(Instant.now().plusSeconds(86_400)), recent);
         tx.commit();
         store.purgeSent(Instant.now().minus(java.time.Duration.ofHours(720)));
         assertTrue(OutboxRows.matching(dataSource, "old." + run).isEmpty(), "older than the retention: gone");
         assertEquals(1, OutboxRows.matching(dataSource, "recent." + run).size(), "recent: kept");
-        TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", recent);
+        SeedSql.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", recent);
     }
 
     @Test
@@ -197,9 +198,9 @@ class MailNoProviderIT {
         long old = outbox.add(new MailRequest("invitation", oldTo, "", Map.of(), Map.of("token", "EXPIRED" + run)));
         long fresh = outbox.add(new MailRequest("invitation", newTo, "", Map.of(), Map.of("token", "FRESH" + run)));
         // Never due for the test server's own sender: only the calls below touch them.
-        TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ? WHERE id IN (?, ?)",
+        SeedSql.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ? WHERE id IN (?, ?)",
                 Timestamp.from(Instant.now().plusSeconds(86_400)), old, fresh);
-        TestUsers.update(dataSource, "UPDATE mail_outbox SET created_at = ? WHERE id = ?",
+        SeedSql.update(dataSource, "UPDATE mail_outbox SET created_at = ? WHERE id = ?",
                 Timestamp.from(Instant.now().minusSeconds(8L * 86_400)), old);
         tx.commit();
 
@@ -219,11 +220,11 @@ class MailNoProviderIT {
         assertEquals(null, kept.deadAt(), "younger than the expiry: still pending");
 
         // Dead letters leave with the retention, like delivered messages.
-        TestUsers.update(dataSource, "UPDATE mail_outbox SET dead_at = ? WHERE id = ?",
+        SeedSql.update(dataSource, "UPDATE mail_outbox SET dead_at = ? WHERE id = ?",
                 Timestamp.from(Instant.now().minusSeconds(40L * 86_400)), old);
         store.purgeSent(Instant.now().minus(java.time.Duration.ofHours(720)));
         assertTrue(OutboxRows.matching(dataSource, oldTo).isEmpty(), "purged after the retention");
-        TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", fresh);
+        SeedSql.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", fresh);
     }
 
     /** Issue 13 §6: a stopping node gives back at once what it claimed and did not send. */
@@ -238,9 +239,9 @@ class MailNoProviderIT {
         long other = outbox.add(new MailRequest("invitation", "other." + run + "@example.com", "", Map.of(), Map.of("token", "OTHER" + run)));
         // Claimed (attempt 1) by the stopping node and by another node; not due for the test server's sender.
         Timestamp future = Timestamp.from(Instant.now().plusSeconds(86_400));
-        TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ?, lease_owner = ?, lease_until = ?, attempts = 1"
+        SeedSql.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ?, lease_owner = ?, lease_until = ?, attempts = 1"
                 + " WHERE id = ?", future, sender.node, future, held);
-        TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ?, lease_owner = ?, lease_until = ?, attempts = 1"
+        SeedSql.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ?, lease_owner = ?, lease_until = ?, attempts = 1"
                 + " WHERE id = ?", future, "another-node", future, other);
         tx.commit();
         try {
@@ -248,7 +249,7 @@ class MailNoProviderIT {
             assertEquals(List.of("null/null/0"), leases(held), "released, the interrupted attempt not counted");
             assertEquals(List.of("another-node/set/1"), leases(other), "another node's lease is not touched");
         } finally {
-            TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id IN (?, ?)", held, other);
+            SeedSql.update(dataSource, "DELETE FROM mail_outbox WHERE id IN (?, ?)", held, other);
         }
     }
 
@@ -274,7 +275,7 @@ class MailNoProviderIT {
         String secret = "LEGACYTOKEN" + run.toUpperCase();
         tx.begin();
         long id = outbox.add(new MailRequest("invitation", to, "", Map.of(), Map.of("token", secret)));
-        TestUsers.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ?, sealed_body = NULL, key_id = NULL,"
+        SeedSql.update(dataSource, "UPDATE mail_outbox SET next_attempt_at = ?, sealed_body = NULL, key_id = NULL,"
                 + " text_body = ?, html_body = ? WHERE id = ?", Timestamp.from(Instant.now().plusSeconds(86_400)),
                 "text " + secret, "<p>" + secret + "</p>", id);
         tx.commit();
@@ -293,7 +294,7 @@ class MailNoProviderIT {
             assertEquals("text " + secret, opened.text());
             assertEquals("<p>" + secret + "</p>", opened.html());
         } finally {
-            TestUsers.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
+            SeedSql.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
         }
     }
 }

@@ -18,6 +18,7 @@ import io.keyward.rights.CallerContext;
 import io.keyward.rights.Right;
 import io.keyward.user.MailRequest;
 import io.keyward.user.NotificationRequest;
+import io.keyward.testsupport.EventRecorder;
 import io.keyward.wire.Page;
 import io.keyward.wire.Paging;
 import jakarta.inject.Inject;
@@ -60,7 +61,7 @@ class NotificationServiceIT {
     CallerContext context;
 
     @Inject
-    MailRecorder mails;
+    EventRecorder mails;
 
     private static String uniqueId(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -114,7 +115,7 @@ class NotificationServiceIT {
         assertEquals(NotificationStatus.NOTIFICATION_STATUS_UNSEEN, row[0]);
         assertEquals(row[1], row[2]);
 
-        List<MailRequest> sent = mails.to(alice + "@example.com");
+        List<MailRequest> sent = mails.committedMailsTo(alice + "@example.com");
         assertEquals(1, sent.size());
         MailRequest m = sent.get(0);
         assertEquals("api_key_created", m.template());
@@ -133,7 +134,7 @@ class NotificationServiceIT {
                 List.of("NOTIFICATION_RECEIVER_COLLABORATOR"), List.of(bob), true));
         assertEquals(0, support.notificationRows(bob));
         assertEquals(0, support.receiverRows(bob));
-        assertTrue(mails.to(bob + "@example.com").isEmpty(), "no mail for a rolled-back action");
+        assertTrue(mails.committedMailsTo(bob + "@example.com").isEmpty(), "no mail for a rolled-back action");
     }
 
     @Test
@@ -156,7 +157,7 @@ class NotificationServiceIT {
         assertFalse(n.containsKey("email"), "no template: email is dropped");
         assertFalse(n.containsKey("sender_ids"));
         assertFalse(n.containsKey("data"));
-        assertTrue(mails.to(admin1 + "@example.com").isEmpty());
+        assertTrue(mails.committedMailsTo(admin1 + "@example.com").isEmpty());
     }
 
     @Test
@@ -273,7 +274,7 @@ class NotificationServiceIT {
         assertEquals(id, n.getString("id"));
         assertEquals("x", n.getJsonObject("data").getString("name"));
         assertTrue(n.getJsonObject("data").containsKey("key"), "Create carries data through unchanged");
-        assertEquals(1, mails.to(alice + "@example.com").size());
+        assertEquals(1, mails.committedMailsTo(alice + "@example.com").size());
 
         // Another entity type: this server knows none of its contacts or collaborators.
         context.actAs(caller(admin, true));
@@ -300,6 +301,6 @@ class NotificationServiceIT {
         assertNotNull(id);
         assertEquals(0, support.notificationRows(alice));
         assertNull(support.receiverRow(alice, id));
-        assertTrue(mails.to(alice + "@example.com").isEmpty());
+        assertTrue(mails.committedMailsTo(alice + "@example.com").isEmpty());
     }
 }

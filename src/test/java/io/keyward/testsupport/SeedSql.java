@@ -116,4 +116,32 @@ public final class SeedSql {
             }
         }
     }
+
+    /** The first column of the first row of a query (null when there is none): for checks of what was stored. */
+    public static Object column(DataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getObject(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Runs an UPDATE/INSERT/DELETE, for states the API cannot reach; the number of rows changed. */
+    public static int update(DataSource ds, String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            s.setObject(i + 1, params[i]);
+        }
+    }
 }

@@ -25,6 +25,7 @@ import io.keyward.rights.Caller;
 import io.keyward.rights.CallerContext;
 import io.keyward.rights.Right;
 import io.keyward.rights.Rights;
+import io.keyward.testsupport.EventRecorder;
 import io.keyward.wire.FieldMask;
 import io.keyward.wire.Page;
 import io.keyward.wire.Query;
@@ -78,7 +79,7 @@ class UserRegistryIT {
     CallerContext context;
 
     @Inject
-    CapturedEvents events;
+    EventRecorder events;
 
     @Resource(lookup = "jdbc/keyward")
     DataSource db;
@@ -201,18 +202,20 @@ class UserRegistryIT {
         }
     }
 
+    private static final String UNKNOWN_INVITATION = "keyward-users-it-unknown-invitation-token";
+
     @Test
     void invitationsRequiredAndTokensChecked() throws Exception {
         try (AutoCloseable c = TestConfig.set("is.user-registration.invitation.required", "true")) {
             String id = uniqueId("invited");
             context.actAs(Caller.ANONYMOUS);
             fails(Errors.INVITATION_TOKEN_REQUIRED, () -> registry.create(createRequest(id, id + "@example.com", "")));
-            // A token that the invitation component refuses rolls the whole Create back.
+            // A token that the invitation component refuses (it has none like it) rolls the whole Create back.
             KeywardException e = fails(Errors.INVITATION_NOT_FOUND, () -> registry.create(UserRequests.CreateUser.parse(json("""
                     {"user": {"ids": {"user_id": "%s"}, "primary_email_address": "%s@example.com", "password": "%s"},
-                     "invitation_token": "%s"}""".formatted(id, id, PASSWORD, CapturedEvents.UNKNOWN_TOKEN)))));
-            assertEquals(CapturedEvents.UNKNOWN_TOKEN, e.attributes().get("invitation_token"));
-            assertTrue(events.invitations().contains(new InvitationTokenUsed(CapturedEvents.UNKNOWN_TOKEN, id)));
+                     "invitation_token": "%s"}""".formatted(id, id, PASSWORD, UNKNOWN_INVITATION)))));
+            assertEquals(UNKNOWN_INVITATION, e.attributes().get("invitation_token"));
+            assertTrue(events.invitations().contains(new InvitationTokenUsed(UNKNOWN_INVITATION, id)));
             assertEquals(0, count("SELECT COUNT(*) FROM users WHERE user_id = ?", id), "no partial user");
             // Admins need no token.
             context.actAs(admin());
