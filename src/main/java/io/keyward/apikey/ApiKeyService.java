@@ -75,11 +75,7 @@ public class ApiKeyService {
 
     /** UserAccess.ListRights (API.md §6.1): the caller's rights on the user, entity-scoped rights only; {@code {}} when none. */
     public JsonObject listRights(String userId) {
-        try {
-            Ids.validateUserId("user_id", userId);
-        } catch (KeywardException e) {
-            throw Validation.invalidIdentifiers(e);
-        }
+        Ids.validateBareUserId(userId);
         callerContext.requireValidCredential();
         Rights rights = userRights.rightsOn(EntityIdentifiers.user(userId)).only(Right::isEntityScoped);
         return JsonOut.object().enumList("rights", rights.asSet()).build();
@@ -87,7 +83,7 @@ public class ApiKeyService {
 
     /** CreateAPIKey: the answer carries the whole token in {@code key}, the only time it is shown. */
     public JsonObject create(String userId, JsonIn body) {
-        Ids.validateUserId("user_ids.user_id", userId);
+        Ids.validateUserIds("CreateUserAPIKeyRequest", userId);
         String name = body.string("name");
         List<Right> rights = body.enumList("rights", Right.class);
         Optional<Instant> expiresAt = body.timestamp("expires_at");
@@ -122,7 +118,7 @@ public class ApiKeyService {
 
     /** ListAPIKeys: without secrets, expired keys included; default order by ID. */
     public Page<JsonObject> list(String userId, Query query) {
-        Ids.validateUserId("user_ids.user_id", userId);
+        Ids.validateUserIds("ListUserAPIKeysRequest", userId);
         String order = query.string("order");
         if (!order.isEmpty() && !ORDERS.contains(order)) {
             throw Validation.invalid("order", "value must be in list [" + String.join(" ", ORDERS) + "]");
@@ -135,7 +131,7 @@ public class ApiKeyService {
 
     /** GetAPIKey: never the secret. */
     public JsonObject get(String userId, String keyId) {
-        Ids.validateUserId("user_ids.user_id", userId);
+        Ids.validateUserIds("GetUserAPIKeyRequest", userId);
         userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
         return ApiKeyJson.of(key(userId, keyId));
     }
@@ -146,7 +142,7 @@ public class ApiKeyService {
      */
     public JsonObject update(String userId, String keyId, JsonIn body) {
         FieldMask mask = FieldMask.fromBody(body, "field_mask").requireAllowed(UPDATE_PATHS);
-        Ids.validateUserId("user_ids.user_id", userId);
+        Ids.validateUserIds("UpdateUserAPIKeyRequest", userId);
         JsonIn apiKey = body.object("api_key").orElse(JsonIn.of(jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
         String name = apiKey.string("name");
         List<Right> rights = apiKey.enumList("rights", Right.class);
@@ -192,7 +188,7 @@ public class ApiKeyService {
 
     /** DeleteAPIKey: the key stops authenticating at once. */
     public void delete(String userId, String keyId) {
-        Ids.validateUserId("user_ids.user_id", userId);
+        Ids.validateUserIds("DeleteUserAPIKeyRequest", userId);
         userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
         ApiKeyEntity k = key(userId, keyId);
         keys.remove(k);

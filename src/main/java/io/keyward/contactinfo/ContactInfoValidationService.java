@@ -1,6 +1,7 @@
 package io.keyward.contactinfo;
 
 import io.keyward.entity.EntityIdentifiers;
+import io.keyward.entity.Ids;
 import io.keyward.error.Errors;
 import io.keyward.error.Validation;
 import io.keyward.rights.EntityRights;
@@ -33,7 +34,7 @@ public class ContactInfoValidationService {
         }
         if (kind.equals("user_ids")) {
             String userId = ids.object("user_ids").map(u -> u.string("user_id")).orElse("");
-            EmailValidationService.validateUserId(userId, false);
+            Ids.validateUserId("user_ids.user_id", userId);
             rights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_BASIC);
         }
         // No entity of Keyward has legacy contact info to validate.

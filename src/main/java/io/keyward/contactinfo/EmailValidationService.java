@@ -62,7 +62,7 @@ public class EmailValidationService {
 
     /** RequestValidation: {@code RIGHT_USER_SETTINGS_BASIC} on the user; honours the retry interval. */
     public View request(String userId) {
-        validateUserId(userId, true);
+        Ids.validateBareUserId(userId);
         rights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_BASIC);
         UserEntity user = activeUser(userId);
         if (user == null) {
@@ -150,17 +150,6 @@ public class EmailValidationService {
         user.setPrimaryEmailAddressValidatedAt(now);
         user.setUpdatedAt(now);
         credentialsChanged.fire(new UserCredentialsChanged(user.getUserId(), false));
-    }
-
-    /** Validates a bare UserIdentifiers ({@code pkg/ttnpb:identifiers} wrapping the field error). */
-    static void validateUserId(String userId, boolean bare) {
-        String reason = Ids.violation(userId, Ids.USER_ID);
-        if (reason != null) {
-            if (bare) {
-                throw Validation.invalidIdentifiers(Validation.invalid("user_id", reason));
-            }
-            throw Validation.invalid("user_ids.user_id", reason);
-        }
     }
 
     private static void checkLength(String field, String value) {

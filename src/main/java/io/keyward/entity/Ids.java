@@ -1,6 +1,8 @@
 package io.keyward.entity;
 
 import io.keyward.error.Validation;
+import io.keyward.error.Validation.Step;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -49,5 +51,27 @@ public final class Ids {
     /** {@link #validate} with the user ID rule. */
     public static void validateUserId(String dottedField, String userId) {
         validate(dottedField, userId, USER_ID);
+    }
+
+    /**
+     * The user ID in the {@code user_ids} of a request message ({@code GetUserAPIKeyRequest}, say): TTS's
+     * validator names both messages in the chain ({@code ...RequestValidationError}, {@code UserIdentifiersValidationError}).
+     */
+    public static void validateUserIds(String requestMessage, String userId) {
+        String reason = violation(userId, USER_ID);
+        if (reason != null) {
+            throw Validation.chain(List.of(new Step("user_ids", requestMessage), new Step("user_id", "UserIdentifiers")), reason);
+        }
+    }
+
+    /**
+     * A request that is a bare UserIdentifiers (Delete, Restore, Purge, ListRights, RequestValidation):
+     * {@code pkg/ttnpb:identifiers} whose cause is the UserIdentifiers validation error (API.md §1.4 step 3).
+     */
+    public static void validateBareUserId(String userId) {
+        String reason = violation(userId, USER_ID);
+        if (reason != null) {
+            throw Validation.invalidIdentifiers(Validation.chain(List.of(new Step("user_id", "UserIdentifiers")), reason));
+        }
     }
 }

@@ -76,11 +76,7 @@ final class UserValidation {
 
     /** For requests that are a bare UserIdentifiers (Delete, Restore, Purge): {@code pkg/ttnpb:identifiers}. */
     static void bareUserId(String id) {
-        try {
-            userId(id, new Where(List.of()));
-        } catch (KeywardException e) {
-            throw Errors.IDENTIFIERS.error().causedBy(e);
-        }
+        Ids.validateBareUserId(id);
     }
 
     static boolean isBlocked(String id, Set<String> extra) {

@@ -91,4 +91,27 @@ class IdsTest {
         assertThrows(KeywardException.class,
                 () -> Ids.validate("application_ids.application_id", "ap", Ids.ENTITY_ID));
     }
+
+    @Test
+    void userIdsOfARequestNameBothMessagesAsTtsDoes() {
+        KeywardException e = assertThrows(KeywardException.class, () -> Ids.validateUserIds("GetUserAPIKeyRequest", "A"));
+        assertEquals("user_ids", e.attributes().get("field"));
+        assertEquals("GetUserAPIKeyRequestValidationError", e.attributes().get("name"));
+        assertEquals("user_id", e.detailCause().attributes().get("field"));
+        assertEquals("UserIdentifiersValidationError", e.detailCause().attributes().get("name"));
+        assertEquals(USER_REGEX_REASON, e.detailCause().attributes().get("reason"));
+        Ids.validateUserIds("GetUserAPIKeyRequest", "alice");
+    }
+
+    @Test
+    void aBareUserIdentifiersIsWrappedInTheIdentifiersError() {
+        KeywardException e = assertThrows(KeywardException.class, () -> Ids.validateBareUserId("A"));
+        assertTrue(e.is(Errors.IDENTIFIERS));
+        KeywardException cause = e.detailCause();
+        assertTrue(cause.is(Errors.VALIDATION));
+        assertEquals("user_id", cause.attributes().get("field"));
+        assertEquals("UserIdentifiersValidationError", cause.attributes().get("name"));
+        assertNull(cause.detailCause());
+        Ids.validateBareUserId("alice");
+    }
 }
