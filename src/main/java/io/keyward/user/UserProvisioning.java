@@ -237,13 +237,17 @@ public class UserProvisioning {
         if (current != null) {
             links.delete(u.getId(), issuer, current);
         }
-        if (!externalId.isEmpty()) {
+        boolean linked = !externalId.isEmpty();
+        if (linked) {
             links.insert(u.getId(), issuer, externalId);
         }
-        // The old identity's SSO tokens stop working at once on every node (the row change is announced).
+        // The old identity's SSO tokens stop working at once on every node (the row change is announced);
+        // as when an admin links an identity, OAuth tokens of earlier password logins go unless local
+        // passwords stay allowed.
         u.setUpdatedAt(Timestamps.now());
         store.flush();
-        credentials.fire(new UserCredentialsChanged(u.getUserId(), false));
+        credentials.fire(new UserCredentialsChanged(u.getUserId(),
+                linked && !config.bool(KeywardConfig.Option.SSO_ALLOW_LOCAL_PASSWORD)));
     }
 
     private void update(String userId, JsonObjectBuilder user, List<String> paths) {
