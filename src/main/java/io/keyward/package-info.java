@@ -11,6 +11,7 @@
  * apikey, invitation, contactinfo  capabilities about a user
  * notification, mail             consumers of events (imported by no capability)
  * authn                          authentication: mechanism, credentials, OAuth, SSO
+ * scim                           SCIM 2.0 provisioning at /scim/v2, with its own credential
  * http                           the HTTP edge: error bodies, exception mappers, request log
  * ops                            start-up and health
  * </pre>

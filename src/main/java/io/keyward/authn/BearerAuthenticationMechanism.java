@@ -38,7 +38,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         String header = request.getHeader("Authorization");
-        if (header == null) {
+        if (header == null || isScim(request)) {
             return context.doNothing();
         }
         int space = header.indexOf(' ');
@@ -65,4 +65,16 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             return context.doNothing();
         }
     }
+
+    /**
+     * {@code /scim/v2} accepts only the provisioning credential and checks it itself; no user credential
+     * becomes a caller there, and the provisioning credential is no credential anywhere else.
+     */
+    private static boolean isScim(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return uri != null && uri.startsWith(context == null ? SCIM_PATH : context + SCIM_PATH);
+    }
+
+    static final String SCIM_PATH = "/scim/";
 }

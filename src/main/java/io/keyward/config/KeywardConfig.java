@@ -94,6 +94,8 @@ public class KeywardConfig {
         SSO_ADMIN_GROUP("is.sso.admin-group", "", "Group whose members are admins while they use an SSO token; empty: none."),
         SSO_JIT_PROVISIONING("is.sso.jit-provisioning", "false", "Create unknown SSO users on first sight (approved, email from the email claim) and link them to the token's issuer and subject."),
         SSO_ALLOW_LOCAL_PASSWORD("is.sso.allow-local-password", "false", "Users linked to an SSO identity may also use a local password (password grant, UpdatePassword, temporary passwords); off: only their SSO tokens authenticate them."),
+        SCIM_TOKEN_HASH("is.scim.token-hash", "", "SHA-256 (hex) of the bearer token identity providers present at /scim/v2 (SCIM provisioning); empty: SCIM is off. The token works nowhere else."),
+        SCIM_ADMIN_GROUP("is.scim.admin-group", "keyward-admins", "displayName of the one SCIM group, whose members are Keyward's admins."),
         CLUSTER_KEYS("is.cluster.keys", "", "Keys of trusted cluster peers (comma-separated, hex or plain): `Authorization: ClusterKey <key>` may create notifications.");
 
         public final String key;

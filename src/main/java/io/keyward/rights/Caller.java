@@ -23,7 +23,9 @@ public record Caller(Kind kind, EntityIdentifiers owner, String credentialId, Ri
                      boolean admin, State state, String stateDescription, List<String> warnings) {
 
     public enum Kind {
-        NONE, API_KEY, ACCESS_TOKEN, SSO
+        NONE, API_KEY, ACCESS_TOKEN, SSO,
+        /** The identity provider's provisioning credential, valid only under {@code /scim/v2}. */
+        SCIM
     }
 
     public static final Caller ANONYMOUS = new Caller(Kind.NONE, null, null, Rights.NONE, Rights.NONE,

@@ -35,6 +35,20 @@ public class SsoLinkStore {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
+    /** The subject each of the given users is linked to at {@code issuer} (users without such a link left out). */
+    public java.util.Map<Long, String> subjects(java.util.Collection<Long> userPks, String issuer) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        if (userPks.isEmpty()) {
+            return out;
+        }
+        for (SsoLinkEntity l : em.createQuery("SELECT l FROM SsoLinkEntity l WHERE l.userPk IN :pks AND l.issuer = :iss "
+                        + "ORDER BY l.id", SsoLinkEntity.class)
+                .setParameter("pks", userPks).setParameter("iss", issuer).getResultList()) {
+            out.putIfAbsent(l.getUserPk(), l.getSubject());
+        }
+        return out;
+    }
+
     /** The user's links, oldest first. */
     public List<Link> list(long userPk) {
         return em.createQuery("SELECT l FROM SsoLinkEntity l WHERE l.userPk = :pk ORDER BY l.createdAt, l.id",

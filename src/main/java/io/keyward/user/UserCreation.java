@@ -88,7 +88,7 @@ public class UserCreation {
         return u;
     }
 
-    private static String truncate(String s, int runes) {
+    static String truncate(String s, int runes) {
         return s.codePointCount(0, s.length()) > runes ? s.substring(0, s.offsetByCodePoints(0, runes)) : s;
     }
 }

@@ -188,6 +188,43 @@ public class UserStore implements EntityDirectory {
         return false;
     }
 
+    /**
+     * A page of non-deleted users for SCIM provisioning, in creation order, with the total: every condition
+     * given (non-null) must hold. {@code email} matches case-insensitively; {@code subject} is the user's
+     * link to ({@code issuer}, {@code subject}); {@code approved} is the state being STATE_APPROVED or not.
+     */
+    Page provisioned(String userId, String email, String issuer, String subject, Boolean approved, int offset, int count) {
+        StringBuilder where = new StringBuilder(" FROM UserEntity u WHERE u.deletedAt IS NULL");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (userId != null) {
+            where.append(" AND u.userId = :id");
+            params.put("id", userId);
+        }
+        if (email != null) {
+            where.append(" AND LOWER(u.primaryEmailAddress) = :email");
+            params.put("email", email.toLowerCase(Locale.ROOT));
+        }
+        if (subject != null) {
+            where.append(" AND EXISTS (SELECT l FROM SsoLinkEntity l WHERE l.userPk = u.id AND l.issuer = :iss AND l.subject = :sub)");
+            params.put("iss", issuer);
+            params.put("sub", subject);
+        }
+        if (approved != null) {
+            where.append(approved ? " AND u.state = :approved" : " AND u.state <> :approved");
+            params.put("approved", (short) io.keyward.entity.State.STATE_APPROVED.number());
+        }
+        TypedQuery<Long> total = em.createQuery("SELECT COUNT(u)" + where, Long.class);
+        params.forEach(total::setParameter);
+        long n = total.getSingleResult();
+        if (count <= 0 || offset >= n) {
+            return new Page(List.of(), n);
+        }
+        TypedQuery<UserEntity> page = em.createQuery("SELECT u" + where + " ORDER BY u.id", UserEntity.class)
+                .setFirstResult(offset).setMaxResults(count);
+        params.forEach(page::setParameter);
+        return new Page(page.getResultList(), n);
+    }
+
     /** The attributes of the given users, in one query (for pages that ask for them). */
     Map<Long, Map<String, String>> attributesOf(Collection<Long> pks) {
         Map<Long, Map<String, String>> out = new HashMap<>();

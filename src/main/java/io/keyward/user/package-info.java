@@ -4,7 +4,8 @@
  * {@link io.keyward.user.UserEntity}, with {@link io.keyward.user.UserMapper} for the wire. Also the events
  * a change raises, observed by the capabilities above: {@link io.keyward.user.MailRequest},
  * {@link io.keyward.user.NotificationRequest}, {@link io.keyward.user.UserCredentialsChanged},
- * {@link io.keyward.user.EmailValidationRequested}, {@link io.keyward.user.InvitationTokenUsed}.
+ * {@link io.keyward.user.EmailValidationRequested}, {@link io.keyward.user.InvitationTokenUsed}. Provisioning by
+ * identity providers ({@link io.keyward.user.UserProvisioning}, SCIM) uses the same rules.
  *
  * <p>May import: {@code error}, {@code wire}, {@code config}, {@code store}, {@code crypto}, {@code entity},
  * {@code rights}, {@code cluster}.
