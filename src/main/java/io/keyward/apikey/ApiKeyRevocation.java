@@ -7,8 +7,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 /**
  * Deletes every API key of a user when a change asks for it ({@link UserCredentialsChanged#revokeApiKeys()},
@@ -17,8 +15,8 @@ import jakarta.persistence.PersistenceContext;
  */
 @ApplicationScoped
 public class ApiKeyRevocation {
-    @PersistenceContext(unitName = "keyward")
-    EntityManager em;
+    @Inject
+    ApiKeyStore keys;
 
     @Inject
     Event<CredentialRevoked> revoked;
@@ -27,12 +25,9 @@ public class ApiKeyRevocation {
         if (!event.revokeApiKeys()) {
             return;
         }
-        for (ApiKeyEntity k : em.createQuery("SELECT k FROM ApiKeyEntity k, UserEntity u "
-                        + "WHERE u.userId = :id AND k.userPk = u.id", ApiKeyEntity.class)
-                .setParameter("id", event.userId()).getResultList()) {
-            em.remove(k);
+        for (ApiKeyEntity k : keys.allOf(event.userId())) {
+            keys.remove(k);
             revoked.fire(new CredentialRevoked(k.getKeyId()));
         }
-        em.flush();
     }
 }

@@ -36,6 +36,12 @@ public class ApiKeyStore {
         return keys.isEmpty() ? null : keys.get(0);
     }
 
+    /** Every key of the user with this ID (deleted or not). */
+    public List<ApiKeyEntity> allOf(String userId) {
+        return em.createQuery("SELECT k FROM ApiKeyEntity k, UserEntity u WHERE u.userId = :id AND k.userPk = u.id",
+                ApiKeyEntity.class).setParameter("id", userId).getResultList();
+    }
+
     /** The key with this ID if the user with this ID (deleted or not) owns it. */
     public ApiKeyEntity findOf(String userId, String keyId) {
         List<ApiKeyEntity> found = em.createQuery(

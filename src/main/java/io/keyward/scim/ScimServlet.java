@@ -14,6 +14,7 @@ import io.keyward.rights.Rights;
 import io.keyward.user.UserProvisioning;
 import io.keyward.user.UserProvisioning.Account;
 import io.keyward.wire.JsonP;
+import io.keyward.wire.Page;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -195,10 +196,10 @@ public class ScimServlet extends HttpServlet {
                 Optional<UserProvisioning.Filter> filter = ScimUsers.filter(ScimFilter.parse(req.getParameter("filter")));
                 int start = Math.max(1, intParam(req, "startIndex", 1));
                 int count = Math.min(ScimDiscovery.MAX_RESULTS, Math.max(0, intParam(req, "count", ScimDiscovery.MAX_RESULTS)));
-                UserProvisioning.Page page = filter.isPresent() ? users.list(filter.get(), start - 1, count)
-                        : new UserProvisioning.Page(List.of(), 0);
+                Page<UserProvisioning.Account> page = filter.isPresent() ? users.list(filter.get(), start - 1, count)
+                        : Page.empty(0);
                 ScimGroups.Group g = adminGroup();
-                return Answer.ok(ScimJson.list(page.accounts().stream().map(a -> ScimUsers.resource(a, base, g)).toList(),
+                return Answer.ok(ScimJson.list(page.items().stream().map(a -> ScimUsers.resource(a, base, g)).toList(),
                         page.total(), start));
             }
             case "POST" -> {

@@ -13,6 +13,7 @@ import io.keyward.rights.Right;
 import io.keyward.wire.JsonIn;
 import io.keyward.wire.JsonP;
 import io.keyward.wire.Timestamps;
+import io.keyward.wire.Page;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -82,8 +83,6 @@ public class UserProvisioning {
         public static final Filter ALL = new Filter(null, null, null, null);
     }
 
-    public record Page(List<Account> accounts, long total) {
-    }
 
     public Account create(Profile p) {
         requireProvisioner();
@@ -168,15 +167,15 @@ public class UserProvisioning {
         registry.delete(userId);
     }
 
-    public Page list(Filter f, int offset, int count) {
+    public Page<Account> list(Filter f, int offset, int count) {
         requireProvisioner();
         if (!context.isAdmin()) {
             throw Errors.PERMISSION_DENIED_ERR.error();
         }
         String issuer = issuer();
-        UserStore.Page page = store.provisioned(f.userId(), f.email(), issuer, f.externalId(), f.active(), offset, count);
-        Map<Long, String> subjects = links.subjects(page.users().stream().map(UserEntity::getId).toList(), issuer);
-        return new Page(page.users().stream().map(u -> account(u, subjects.get(u.getId()))).toList(), page.total());
+        Page<UserEntity> page = store.provisioned(f.userId(), f.email(), issuer, f.externalId(), f.active(), offset, count);
+        Map<Long, String> subjects = links.subjects(page.items().stream().map(UserEntity::getId).toList(), issuer);
+        return page.map(u -> account(u, subjects.get(u.getId())));
     }
 
     /** The admins (non-deleted), by user ID. */

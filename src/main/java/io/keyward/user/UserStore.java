@@ -193,7 +193,7 @@ public class UserStore implements EntityDirectory {
      * given (non-null) must hold. {@code email} matches case-insensitively; {@code subject} is the user's
      * link to ({@code issuer}, {@code subject}); {@code approved} is the state being STATE_APPROVED or not.
      */
-    Page provisioned(String userId, String email, String issuer, String subject, Boolean approved, int offset, int count) {
+    Page<UserEntity> provisioned(String userId, String email, String issuer, String subject, Boolean approved, int offset, int count) {
         StringBuilder where = new StringBuilder(" FROM UserEntity u WHERE u.deletedAt IS NULL");
         Map<String, Object> params = new LinkedHashMap<>();
         if (userId != null) {
@@ -217,12 +217,12 @@ public class UserStore implements EntityDirectory {
         params.forEach(total::setParameter);
         long n = total.getSingleResult();
         if (count <= 0 || offset >= n) {
-            return new Page(List.of(), n);
+            return Page.empty(n);
         }
         TypedQuery<UserEntity> page = em.createQuery("SELECT u" + where + " ORDER BY u.id", UserEntity.class)
                 .setFirstResult(offset).setMaxResults(count);
         params.forEach(page::setParameter);
-        return new Page(page.getResultList(), n);
+        return new Page<>(page.getResultList(), n);
     }
 
     /** The attributes of the given users, in one query (for pages that ask for them). */
