@@ -82,6 +82,18 @@ public class UserStore implements EntityDirectory {
         return u == null || u.getDeletedAt() != null ? null : u.credentialOwner();
     }
 
+    /** For sign-in (authn): the user, soft-deleted too; null if there is none. */
+    public UserEntity findIncludingDeleted(String userId) {
+        return find(userId, true);
+    }
+
+    /** Replaces the password hash a login verified with its upgrade, unless the password changed meanwhile. */
+    public void replaceVerifiedPasswordHash(long userPk, String verified, String upgraded) {
+        em.createQuery("UPDATE UserEntity u SET u.passwordHash = :upgraded WHERE u.id = :pk AND u.passwordHash = :verified")
+                .setParameter("upgraded", upgraded).setParameter("pk", userPk).setParameter("verified", verified)
+                .executeUpdate();
+    }
+
     UserEntity find(String userId, boolean includeDeleted) {
         return first(byId(userId, includeDeleted));
     }
