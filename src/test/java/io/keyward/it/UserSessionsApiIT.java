@@ -17,12 +17,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The UserSessionRegistry (API.md §11.1, issue 18 §3) over HTTP: every sign-in at /oauth/token is a session
@@ -302,5 +306,37 @@ class UserSessionsApiIT {
         List<String> afterPurge = ids(list(user, "", fresh));
         assertEquals(1, afterPurge.size(), afterPurge.toString());
         assertFalse(afterPurge.contains(listed.get(0)), afterPurge.toString());
+    }
+    /**
+     * A request with a session's access token records its use, at most every few minutes (the PostgreSQL
+     * pass, where the test can move the recorded use back in time instead of waiting for the interval).
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "keyward.pg.url", matches = ".+")
+    void aRequestRecordsTheSessionsUse() throws Exception {
+        String user = Api.uniqueId("sess");
+        Users.register(user);
+        String key = Credentials.createApiKey(user, signIn(user).getString("access_token"), Right.RIGHT_ALL);
+        String unused = signIn(user).getString("access_token");
+        String session = list(user, "?order=-created_at&limit=1", key).get(0).getString("session_id");
+        try (Connection db = DriverManager.getConnection(System.getProperty("keyward.pg.url"),
+                System.getProperty("keyward.pg.user"), System.getProperty("keyward.pg.password"));
+             PreparedStatement s = db.prepareStatement(
+                     "UPDATE user_sessions SET last_used_at = now() - interval '10 minutes' WHERE session_id = ?")) {
+            s.setString(1, session);
+            assertEquals(1, s.executeUpdate());
+        }
+        Instant before = Instant.now().minusSeconds(5);
+        assertEquals("200", authStatus(unused));
+        Instant used = null;
+        for (long end = System.nanoTime() + Duration.ofSeconds(10).toNanos(); System.nanoTime() < end; Thread.sleep(100)) {
+            JsonObject s = list(user, "?order=-created_at&limit=1", key).get(0);
+            assertEquals(session, s.getString("session_id"));
+            used = Instant.parse(s.getString("last_used_at"));
+            if (used.isAfter(before)) {
+                break;
+            }
+        }
+        assertTrue(used != null && used.isAfter(before), "last use recorded: " + used);
     }
 }
