@@ -51,10 +51,6 @@ class ArchitectureTest {
     void onlyStoresUseTheEntityManager() {
         noClasses().that().haveSimpleNameNotEndingWith("Store")
                 .and().resideOutsideOfPackage(ROOT + ".store..")
-                .and().doNotHaveFullyQualifiedName(ROOT + ".authn.OAuthService")
-                .and().doNotHaveFullyQualifiedName(ROOT + ".authn.AuthInfoService")
-                .and().doNotHaveFullyQualifiedName(ROOT + ".authn.CredentialEvents")
-                .and().doNotHaveFullyQualifiedName(ROOT + ".authn.CredentialVerifier")
                 .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
                 .because("the JPQL, Criteria and row access of an entity live in its *Store")
                 .check(CLASSES);

@@ -11,18 +11,15 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.util.List;
 
 /** EntityAccess.AuthInfo: what the presented credential is. */
 @Stateless
 public class AuthInfoService {
-    @PersistenceContext(unitName = "keyward")
-    EntityManager em;
-
     @Inject
     ApiKeyStore apiKeys;
+
+    @Inject
+    AccessTokenStore accessTokens;
 
     @Inject
     CallerContext callerContext;
@@ -58,16 +55,14 @@ public class AuthInfoService {
                         .add("entity_ids", JsonP.object().add("user_ids", userIds)));
             }
             case ACCESS_TOKEN -> {
-                List<AccessTokenEntity> tokens = em.createQuery(
-                                "SELECT a FROM AccessTokenEntity a WHERE a.tokenId = :id", AccessTokenEntity.class)
-                        .setParameter("id", c.credentialId()).getResultList();
+                AccessTokenEntity stored = accessTokens.find(c.credentialId());
                 JsonOut token = JsonOut.object().message("user_ids", userIds);
-                if (!tokens.isEmpty() && tokens.get(0).getClientId() != null) {
-                    token.message("client_ids", JsonP.object().add("client_id", tokens.get(0).getClientId()).build());
+                if (stored != null && stored.getClientId() != null) {
+                    token.message("client_ids", JsonP.object().add("client_id", stored.getClientId()).build());
                 }
                 token.string("id", c.credentialId()).enumList("rights", c.rights().asSet());
-                if (!tokens.isEmpty()) {
-                    token.timestamp("created_at", tokens.get(0).getCreatedAt()).timestamp("expires_at", tokens.get(0).getExpiresAt());
+                if (stored != null) {
+                    token.timestamp("created_at", stored.getCreatedAt()).timestamp("expires_at", stored.getExpiresAt());
                 }
                 out.add("oauth_access_token", token.build());
             }

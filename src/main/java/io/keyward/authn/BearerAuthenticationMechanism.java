@@ -34,6 +34,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     @Inject
     CredentialResolver resolver;
 
+    @Inject
+    SessionActivity sessions;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -53,6 +56,9 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             }
             Caller caller = resolver.resolve(value);
             request.setAttribute(CallerContext.CALLER_ATTRIBUTE, caller);
+            if (caller.kind() == Caller.Kind.ACCESS_TOKEN) {
+                sessions.used(caller.credentialId());
+            }
             return context.doNothing();
         } catch (KeywardException e) {
             request.setAttribute(CallerContext.CREDENTIAL_ERROR_ATTRIBUTE, e);

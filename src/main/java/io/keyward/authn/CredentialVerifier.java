@@ -18,8 +18,6 @@ import io.keyward.rights.RightsColumn;
 import io.keyward.user.SsoLinkStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
@@ -34,9 +32,6 @@ import java.util.logging.Logger;
 public class CredentialVerifier {
     private static final Logger LOG = Logger.getLogger(CredentialVerifier.class.getName());
 
-    @PersistenceContext(unitName = "keyward")
-    EntityManager em;
-
     @Inject
     KeywardConfig config;
 
@@ -45,6 +40,9 @@ public class CredentialVerifier {
 
     @Inject
     ApiKeyStore apiKeys;
+
+    @Inject
+    AccessTokenStore accessTokens;
 
     @Inject
     SsoLinkStore links;
@@ -67,7 +65,7 @@ public class CredentialVerifier {
         return switch (t.prefix()) {
             case Tokens.API_KEY -> apiKey(t);
             case Tokens.ACCESS_TOKEN -> accessToken(t);
-            // Keyward has no browser sessions: no session token can exist.
+            // Keyward's sessions are token families held by access tokens: no session token can exist.
             case Tokens.SESSION_TOKEN -> throw Errors.TOKEN_NOT_FOUND.error();
             default -> throw Errors.UNSUPPORTED_AUTHORIZATION.error();
         };
@@ -90,16 +88,13 @@ public class CredentialVerifier {
     }
 
     private Verified accessToken(Tokens.Parsed t) {
-        List<AccessTokenEntity> tokens = em.createQuery(
-                        "SELECT a FROM AccessTokenEntity a WHERE a.tokenId = :id", AccessTokenEntity.class)
-                .setParameter("id", t.id()).getResultList();
+        AccessTokenEntity token = accessTokens.find(t.id());
         // OAuth access tokens always belong to users.
-        CredentialOwner owner = tokens.isEmpty() ? null
-                : entities.directory(EntityType.USER).credentialOwner(tokens.get(0).getUserPk());
+        CredentialOwner owner = token == null ? null
+                : entities.directory(EntityType.USER).credentialOwner(token.getUserPk());
         if (owner == null) {
             throw Errors.TOKEN_NOT_FOUND.error();
         }
-        AccessTokenEntity token = tokens.get(0);
         if (token.getRotatedAt() != null) {
             throw Errors.TOKEN_NOT_FOUND.error(); // refreshed: the new pair replaces it
         }

@@ -11,16 +11,16 @@ import io.keyward.rights.RightsColumn;
 import io.keyward.user.LoginTokens;
 import io.keyward.user.SsoLinkStore;
 import io.keyward.user.UserEntity;
+import io.keyward.user.UserStore;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import io.keyward.entity.Ids;
 
 /**
@@ -28,14 +28,12 @@ import io.keyward.entity.Ids;
  * password grant (whose password is checked outside them, by {@link PasswordGrants}) and the
  * refresh-token grant. A password-grant token carries RIGHT_ALL, like a TTS console session; the account
  * state restricts it when it is used. Refreshing rotates the pair: the old access and refresh tokens
- * stop working.
+ * stop working. Every sign-in (password or login-token grant) opens a user session that holds the pairs
+ * descended from it ({@link UserSessions}). The queries are {@link AccessTokenStore}'s and {@link SessionStore}'s.
  */
 @Stateless
 public class OAuthService {
     private static final String BAD_CREDENTIALS = "invalid user ID or password";
-
-    @PersistenceContext(unitName = "keyward")
-    EntityManager em;
 
     @Inject
     KeywardConfig config;
@@ -49,8 +47,43 @@ public class OAuthService {
     @Inject
     LoginTokens loginTokens;
 
+    @Inject
+    AccessTokenStore tokens;
+
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    UserStore users;
+
+    @Inject
+    UserSessions userSessions;
+
     /** A new token pair, as answered to the client. */
     public record TokenPair(String accessToken, String refreshToken, long expiresIn) {
+    }
+
+    /** Where a sign-in comes from, shown with its session: the client's address and its User-Agent (may be null). */
+    public record Origin(String address, String userAgent) {
+        static final int MAX_ADDRESS = 128;
+        static final int MAX_USER_AGENT = 512;
+
+        /** Cut to what the columns hold (a header is the client's to make as long as it likes). */
+        public Origin {
+            address = cut(address, MAX_ADDRESS);
+            userAgent = cut(userAgent, MAX_USER_AGENT);
+        }
+
+        private static String cut(String s, int max) {
+            if (s == null || s.isEmpty()) {
+                return null;
+            }
+            if (s.length() <= max) {
+                return s;
+            }
+            int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+            return s.substring(0, end);
+        }
     }
 
     /** What a password grant verifies against: the user's key, stored hash and deletion, read before hashing. */
@@ -63,7 +96,7 @@ public class OAuthService {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Login login(String username) {
-        UserEntity user = findUser(username);
+        UserEntity user = users.find(username, true);
         return user == null ? null : new Login(user.getId(), user.getPasswordHash(), user.getDeletedAt() != null);
     }
 
@@ -72,8 +105,8 @@ public class OAuthService {
      * verified, unless the password changed meanwhile (one conditional UPDATE); a user deleted meanwhile
      * gets no tokens.
      */
-    public TokenPair completeLogin(long userPk, String clientId, String verifiedHash, String rehash) {
-        UserEntity user = em.find(UserEntity.class, userPk);
+    public TokenPair completeLogin(long userPk, String clientId, String verifiedHash, String rehash, Origin origin) {
+        UserEntity user = users.findByPk(userPk);
         if (user == null || user.getDeletedAt() != null) {
             throw OAuthException.invalidGrant(BAD_CREDENTIALS);
         }
@@ -82,14 +115,9 @@ public class OAuthService {
             throw OAuthException.localPasswordDisabled(user.getUserId());
         }
         if (rehash != null) {
-            em.createQuery("UPDATE UserEntity u SET u.passwordHash = :rehash WHERE u.id = :pk AND u.passwordHash = :verified")
-                    .setParameter("rehash", rehash).setParameter("pk", userPk).setParameter("verified", verifiedHash)
-                    .executeUpdate();
+            users.replaceVerifiedPasswordHash(userPk, verifiedHash, rehash);
         }
-        // Housekeeping, here and not in the rotation's transaction: the user's pairs that can no longer be refreshed.
-        em.createQuery("DELETE FROM AccessTokenEntity a WHERE a.userPk = :pk AND a.refreshExpiresAt < :now")
-                .setParameter("pk", userPk).setParameter("now", Timestamps.now()).executeUpdate();
-        return issue(userPk, clientId, List.of(Right.RIGHT_ALL), null);
+        return signIn(userPk, clientId, origin);
     }
 
     /**
@@ -97,7 +125,7 @@ public class OAuthService {
      * transaction, so a token buys exactly one session. Unknown, expired and used tokens are invalid grants
      * whose description says which, as TTS's web login tells them apart.
      */
-    public TokenPair loginTokenGrant(String token, String clientId) {
+    public TokenPair loginTokenGrant(String token, String clientId, Origin origin) {
         checkClientId(clientId);
         long userPk;
         try {
@@ -105,14 +133,41 @@ public class OAuthService {
         } catch (KeywardException e) {
             throw OAuthException.invalidGrant(e.definition().messageFormat());
         }
-        UserEntity user = em.find(UserEntity.class, userPk);
+        UserEntity user = users.findByPk(userPk);
         if (user == null || user.getDeletedAt() != null) {
             throw OAuthException.invalidGrant(Errors.LOGIN_TOKEN_NOT_FOUND.messageFormat());
         }
         if (!ssoLinks.localPasswordAllowed(user.getId())) {
             throw OAuthException.localPasswordDisabled(user.getUserId());
         }
-        return issue(userPk, clientId, List.of(Right.RIGHT_ALL), null);
+        return signIn(userPk, clientId, origin);
+    }
+
+    /** A new session with its first pair, whose token ID names the family. */
+    private TokenPair signIn(long userPk, String clientId, Origin origin) {
+        Instant now = Timestamps.now();
+        // Housekeeping, here and not in the rotation's transaction: the user's pairs and sessions that can
+        // no longer be refreshed.
+        tokens.deleteRefreshExpired(userPk, now);
+        sessions.deleteExpired(userPk, now);
+        Issued issued = issue(userPk, clientId, List.of(Right.RIGHT_ALL), null);
+        openSession(userPk, issued, origin);
+        return issued.pair();
+    }
+
+    private void openSession(long userPk, Issued issued, Origin origin) {
+        AccessTokenEntity first = issued.token();
+        SessionEntity s = new SessionEntity();
+        s.setSessionId(UUID.randomUUID().toString());
+        s.setUserPk(userPk);
+        s.setFamilyId(first.getFamilyId());
+        s.setClientAddress(origin == null ? null : origin.address());
+        s.setUserAgent(origin == null ? null : origin.userAgent());
+        s.setCreatedAt(first.getCreatedAt());
+        s.setUpdatedAt(first.getCreatedAt());
+        s.setLastUsedAt(first.getCreatedAt());
+        s.setExpiresAt(first.getRefreshExpiresAt());
+        sessions.insert(s);
     }
 
     public TokenPair refreshGrant(String refreshToken, String clientId) {
@@ -129,21 +184,19 @@ public class OAuthService {
         if (!t.prefix().equals(Tokens.REFRESH_TOKEN)) {
             throw OAuthException.invalidGrant("invalid refresh token");
         }
-        List<Object[]> rows = em.createQuery(
-                        "SELECT a, u FROM AccessTokenEntity a, UserEntity u WHERE a.tokenId = :id AND u.id = a.userPk", Object[].class)
-                .setParameter("id", t.id()).getResultList();
-        if (rows.isEmpty()) {
+        AccessTokenStore.WithUser found = tokens.findWithUser(t.id());
+        if (found == null) {
             throw OAuthException.invalidGrant("invalid refresh token");
         }
-        AccessTokenEntity old = (AccessTokenEntity) rows.get(0)[0];
-        UserEntity user = (UserEntity) rows.get(0)[1];
+        AccessTokenEntity old = found.token();
+        UserEntity user = found.user();
         if (!Tokens.verifySecret(t.secret(), old.getRefreshHash())) {
             throw OAuthException.invalidGrant("invalid refresh token");
         }
         if (old.getRotatedAt() != null) {
             // Reuse of a refresh token that was already exchanged: one of its holders is not its owner
             // (OAuth 2.0 Security BCP §4.14.2). Every pair of the family goes, the current one included.
-            revokeFamily(old.getFamilyId());
+            userSessions.end(old.getFamilyId());
             throw new FamilyRevoked();
         }
         if (user.getDeletedAt() != null
@@ -157,27 +210,19 @@ public class OAuthService {
             throw OAuthException.localPasswordDisabled(user.getUserId());
         }
         // One conditional UPDATE decides between concurrent redemptions: the row lock serialises them and
-        // only the first finds the pair unrotated. No other statement runs before it in this transaction.
+        // only the first finds the pair unrotated. No other write runs before it in this transaction: the pair's
+        // row is locked before the session's, as UserSessions.end does.
         Instant now = Timestamps.now();
-        int won = em.createQuery("UPDATE AccessTokenEntity a SET a.rotatedAt = :now, a.expiresAt = :now"
-                        + " WHERE a.id = :id AND a.rotatedAt IS NULL")
-                .setParameter("now", now).setParameter("id", old.getId()).executeUpdate();
-        if (won != 1) {
+        if (tokens.markRotated(old.getId(), now) != 1) {
             throw OAuthException.invalidGrant("invalid refresh token");
         }
         revoked.fire(new CredentialRevoked(old.getTokenId()));
-        return issue(user.getId(), old.getClientId(), RightsColumn.parse(old.getRights()), old.getFamilyId());
-    }
-
-    /** Revokes every pair of a token family (they stop authenticating at once on this node). */
-    private void revokeFamily(String familyId) {
-        List<String> ids = em.createQuery("SELECT a.tokenId FROM AccessTokenEntity a WHERE a.familyId = :f OR a.tokenId = :f",
-                String.class).setParameter("f", familyId).getResultList();
-        em.createQuery("DELETE FROM AccessTokenEntity a WHERE a.familyId = :f OR a.tokenId = :f")
-                .setParameter("f", familyId).executeUpdate();
-        for (String id : ids) {
-            revoked.fire(new CredentialRevoked(id));
+        Issued issued = issue(user.getId(), old.getClientId(), RightsColumn.parse(old.getRights()), old.getFamilyId());
+        if (sessions.refreshed(old.getFamilyId(), now, issued.token().getRefreshExpiresAt()) == 0) {
+            // Its session was ended (V25 gave every family of before one): the family ends with it.
+            throw OAuthException.invalidGrant("invalid refresh token");
         }
+        return issued.pair();
     }
 
     /**
@@ -191,7 +236,11 @@ public class OAuthService {
         }
     }
 
-    private TokenPair issue(long userPk, String clientId, List<Right> rights, String familyId) {
+    /** A pair as issued: the answer, and the row that stores it. */
+    private record Issued(TokenPair pair, AccessTokenEntity token) {
+    }
+
+    private Issued issue(long userPk, String clientId, List<Right> rights, String familyId) {
         Instant now = Timestamps.now();
         Duration accessTtl = config.duration(KeywardConfig.Option.OAUTH_ACCESS_TOKEN_TTL);
         Duration refreshTtl = config.duration(KeywardConfig.Option.OAUTH_REFRESH_TOKEN_TTL);
@@ -209,20 +258,14 @@ public class OAuthService {
         e.setCreatedAt(now);
         e.setExpiresAt(now.plus(accessTtl));
         e.setRefreshExpiresAt(now.plus(refreshTtl));
-        em.persist(e);
-        return new TokenPair(new Tokens.Parsed(Tokens.ACCESS_TOKEN, id, accessSecret).join(),
-                new Tokens.Parsed(Tokens.REFRESH_TOKEN, id, refreshSecret).join(), accessTtl.toSeconds());
+        tokens.insert(e);
+        return new Issued(new TokenPair(new Tokens.Parsed(Tokens.ACCESS_TOKEN, id, accessSecret).join(),
+                new Tokens.Parsed(Tokens.REFRESH_TOKEN, id, refreshSecret).join(), accessTtl.toSeconds()), e);
     }
 
     static void checkClientId(String clientId) {
         if (clientId != null && !clientId.isEmpty() && !Ids.isValid(clientId, Ids.USER_ID)) {
             throw OAuthException.invalidRequest("invalid client_id");
         }
-    }
-
-    private UserEntity findUser(String userId) {
-        List<UserEntity> users = em.createNamedQuery("User.byUserId", UserEntity.class)
-                .setParameter("userId", userId).getResultList();
-        return users.isEmpty() ? null : users.get(0);
     }
 }

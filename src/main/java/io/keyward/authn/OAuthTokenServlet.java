@@ -47,12 +47,12 @@ public class OAuthTokenServlet extends HttpServlet {
                 throw OAuthException.invalidRequest("grant_type is required");
             } else if (grantType.equals("password")) {
                 pair = passwordGrants.passwordGrant(single(req, "username"), single(req, "password"), single(req, "client_id"),
-                        ClientAddress.resolve(req.getRemoteAddr(), req.getHeader("Forwarded"), req.getHeader("X-Forwarded-For"),
-                                config.trustedProxies()));
+                        clientAddress(req), req.getHeader("User-Agent"));
             } else if (grantType.equals("refresh_token")) {
                 pair = service.refreshGrant(single(req, "refresh_token"), single(req, "client_id"));
             } else if (grantType.equals(LOGIN_TOKEN_GRANT)) {
-                pair = service.loginTokenGrant(single(req, "token"), single(req, "client_id"));
+                pair = service.loginTokenGrant(single(req, "token"), single(req, "client_id"),
+                        new OAuthService.Origin(clientAddress(req), req.getHeader("User-Agent")));
             } else {
                 throw new OAuthException(400, "unsupported_grant_type", "grant_type must be password, refresh_token or " + LOGIN_TOKEN_GRANT);
             }
@@ -71,6 +71,11 @@ public class OAuthTokenServlet extends HttpServlet {
             metrics.login(grantType, AuthnMetrics.outcome(answer));
             refuse(resp, answer);
         }
+    }
+
+    private String clientAddress(HttpServletRequest req) {
+        return ClientAddress.resolve(req.getRemoteAddr(), req.getHeader("Forwarded"), req.getHeader("X-Forwarded-For"),
+                config.trustedProxies());
     }
 
     /** A failure of the database underneath (however the container wrapped it) is a 503, not a 500. */

@@ -32,9 +32,11 @@ public class PasswordGrants {
     HashingSlots slots;
 
     /**
-     * @param address the client's address, for throttling failed logins
+     * @param address   the client's address, for throttling failed logins (and shown with the session)
+     * @param userAgent the client's User-Agent, shown with the session (may be null)
      */
-    public OAuthService.TokenPair passwordGrant(String username, String password, String clientId, String address) {
+    public OAuthService.TokenPair passwordGrant(String username, String password, String clientId, String address,
+                                                String userAgent) {
         if (username == null || username.isEmpty() || password == null || password.isEmpty()) {
             throw OAuthException.invalidRequest("username and password are required");
         }
@@ -79,7 +81,7 @@ public class PasswordGrants {
                 // The upgrade can wait for the next login; the login itself succeeded.
             }
         }
-        return tokens.completeLogin(login.userPk(), clientId, stored, rehash);
+        return tokens.completeLogin(login.userPk(), clientId, stored, rehash, new OAuthService.Origin(address, userAgent));
     }
 
     /** A hash to verify against when there is no user, computed once. */

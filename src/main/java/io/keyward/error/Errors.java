@@ -144,6 +144,8 @@ public final class Errors {
             "entity_not_found", "{entity_type} entity with id `{entity_id}` not found", GrpcCode.NOT_FOUND);
     public static final ErrorDefinition API_KEY_NOT_FOUND = new ErrorDefinition(STORE,
             "api_key_not_found", "api key with id `{api_key_id}` not found", GrpcCode.NOT_FOUND, "entity_type", "entity_id");
+    public static final ErrorDefinition USER_SESSION_NOT_FOUND = new ErrorDefinition(STORE,
+            "user_session_not_found", "user session with id `{session_id}` not found", GrpcCode.NOT_FOUND, "user_id");
     public static final ErrorDefinition INVITATION_NOT_FOUND = new ErrorDefinition(STORE,
             "invitation_not_found", "invitation not found", GrpcCode.NOT_FOUND, "invitation_token");
     public static final ErrorDefinition LOGIN_TOKEN_NOT_FOUND = new ErrorDefinition(STORE,

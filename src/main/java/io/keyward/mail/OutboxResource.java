@@ -4,6 +4,7 @@ import io.keyward.config.KeywardConfig;
 import io.keyward.error.Errors;
 import io.keyward.rights.CallerContext;
 import io.keyward.wire.JsonOut;
+import io.keyward.wire.Page;
 import io.keyward.wire.Paging;
 import io.keyward.wire.Query;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,8 +50,7 @@ public class OutboxResource {
         }
         List<JsonObject> messages = store.list(state, paging.limit(), paging.offset()).stream()
                 .map(OutboxResource::json).toList();
-        JsonObject body = JsonOut.object().messages("messages", messages).build();
-        return Response.ok(body).header("X-Total-Count", store.count(state)).build();
+        return Page.answer("messages", new Page<>(messages, store.count(state)));
     }
 
     /** {@code state=pending|sent|dead}, or {@code pending=true}; null: all messages. */

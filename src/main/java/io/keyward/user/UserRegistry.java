@@ -602,7 +602,8 @@ public class UserRegistry {
         }
         u.setDeletedAt(Timestamps.now());
         store.flush();
-        credentials.fire(new UserCredentialsChanged(userId, false));
+        // Its sessions end, as TTS hard-deletes a deleted user's sessions; they stay ended after a restore.
+        credentials.fire(new UserCredentialsChanged(userId, true));
     }
 
     /** {@code POST /users/{user_id}/restore} (API.md §4.6): within the restore window. */

@@ -106,6 +106,13 @@ public class UserStore implements EntityDirectory {
         return em.find(UserEntity.class, pk);
     }
 
+    /** Replaces the password hash a login verified with its upgrade, unless the password changed meanwhile. */
+    public void replaceVerifiedPasswordHash(long userPk, String verified, String upgraded) {
+        em.createQuery("UPDATE UserEntity u SET u.passwordHash = :upgraded WHERE u.id = :pk AND u.passwordHash = :verified")
+                .setParameter("upgraded", upgraded).setParameter("pk", userPk).setParameter("verified", verified)
+                .executeUpdate();
+    }
+
     /** The user with this ID, or null; a deleted one only when asked for. */
     public UserEntity find(String userId, boolean includeDeleted) {
         return first(byId(userId, includeDeleted));

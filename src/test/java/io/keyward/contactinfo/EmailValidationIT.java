@@ -279,7 +279,7 @@ class EmailValidationIT {
         SeedSql.createUser(dataSource, userId, Map.of("email", email, "name", "Four", "validated", "false"));
         SeedSql.update(dataSource, "UPDATE users SET password_hash = ? WHERE user_id = ?", PasswordHasher.hash(password), userId);
         try (AutoCloseable required = TestConfig.set("is.user-registration.contact-info-validation.required", "true")) {
-            String access = oauth.passwordGrant(userId, password, null, "127.0.0.1").accessToken();
+            String access = oauth.passwordGrant(userId, password, null, "127.0.0.1", null).accessToken();
             Caller before = verifier.verify(access).caller();
             assertTrue(before.warnings().contains(Callers.WARN_EMAIL), before.warnings().toString());
             assertTrue(before.rights().contains(Right.RIGHT_USER_SETTINGS_BASIC));

@@ -179,6 +179,32 @@ class ClusterIT {
     }
 
     /**
+     * A user session deleted through A (issue 18 §3): its access token, which B had just verified and
+     * cached, is refused by B within the bound, and its refresh token is refused.
+     */
+    @Test
+    void aSessionDeletedThroughAIsRefusedOnB() {
+        String id = registerUser();
+        String key = key(id);
+        List<Long> delays = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            JsonObject pair = Credentials.loginReply(id, Users.PASSWORD).json();
+            String access = pair.getString("access_token");
+            assertEquals(200, call(B, "GET", "/api/v3/auth_info", null, access).status(), "B knows the token");
+            Answer listed = call(A, "GET", "/api/v3/users/" + id + "/sessions?order=-created_at&limit=1", null, access);
+            assertEquals(200, listed.status(), listed.body());
+            String session = listed.json().getJsonArray("sessions").getJsonObject(0).getString("session_id");
+            Answer deleted = call(A, "DELETE", "/api/v3/users/" + id + "/sessions/" + session, null, key);
+            assertEquals(200, deleted.status(), deleted.body());
+            delays.add(untilOnB("/api/v3/users/" + id + "?field_mask=name", access, a -> a.status() == 401));
+            Api.Reply refreshed = Api.form("/oauth/token", "grant_type=refresh_token&refresh_token="
+                    + Api.enc(pair.getString("refresh_token")));
+            assertEquals(400, refreshed.status(), refreshed.body());
+        }
+        assertWithinBound("session deletion", delays);
+    }
+
+    /**
      * The listening connections are cut (as a database restart or a network fault would): both nodes
      * listen again by themselves, and changes show on B within the bound again.
      */

@@ -551,7 +551,7 @@ class UserRegistryIT {
         context.actAs(user(id, Right.RIGHT_USER_DELETE));
         registry.delete(id);
         assertNotNull(column("SELECT deleted_at FROM users WHERE user_id = ?", id));
-        assertTrue(events.credentials().contains(new UserCredentialsChanged(id, false)));
+        assertTrue(events.credentials().contains(new UserCredentialsChanged(id, true)), "its sessions end, as in TTS");
         context.actAs(admin());
         fails(Errors.USER_NOT_FOUND, () -> registry.read(id, FieldMask.empty()).orThrow());
         fails(Errors.USER_NOT_FOUND, () -> registry.delete(id));

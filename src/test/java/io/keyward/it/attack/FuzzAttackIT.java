@@ -37,6 +37,7 @@ class FuzzAttackIT {
         {"/api/v3/users/{id}/password", "PUT"}, {"/api/v3/users/{id}/temporary_password", "POST"},
         {"/api/v3/users/{id}/login-tokens", "POST"},
         {"/api/v3/users/{id}/api-keys", "GET", "POST"}, {"/api/v3/users/{id}/api-keys/{key}", "GET", "PUT", "DELETE"},
+        {"/api/v3/users/{id}/sessions", "GET"}, {"/api/v3/users/{id}/sessions/{key}", "DELETE"},
         {"/api/v3/users/{id}/rights", "GET"}, {"/api/v3/users/{id}/notifications", "GET"},
         {"/api/v3/users/{id}/notifications/status", "PATCH"}, {"/api/v3/notifications", "POST"},
         {"/api/v3/search/users", "GET"}, {"/api/v3/auth_info", "GET"}, {"/api/v3/contact_info/validation", "POST", "PATCH"},
