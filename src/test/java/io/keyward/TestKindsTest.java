@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * {@code *ApiIT}): runs inside the server as an Arquillian deployment;</li>
  * <li>{@code *ApiIT} or any {@code *IT} under {@code it/}: black-box over HTTP, as a client. A grey-box one
  * seeds or inspects rows through SQL, and only through testsupport's seed servlet: it then has a
- * {@code @Deployment(testable = false)} and nothing that runs inside the server.</li>
+ * {@code @Deployment(testable = false)} and nothing that runs inside the server;</li>
+ * <li>{@code console/*IT}: the console in a real headless Chromium (Selenium), black-box too.</li>
  * </ul>
  */
 class TestKindsTest {
@@ -43,7 +44,8 @@ class TestKindsTest {
             }
             boolean inContainer = c.tryGetAnnotationOfType(Tag.class).map(t -> t.value().equals(IN_CONTAINER)).orElse(false);
             Optional<Deployment> deployment = deploymentOf(c);
-            boolean blackBoxPlace = c.getPackageName().startsWith("io.keyward.it") || name.endsWith("ApiIT");
+            boolean blackBoxPlace = c.getPackageName().startsWith("io.keyward.it") || c.getPackageName().equals("io.keyward.console")
+                    || name.endsWith("ApiIT");
             if (name.endsWith("Test")) {
                 if (inContainer || deployment.isPresent()) {
                     wrong.add(name + ": a *Test is a unit test; in-container tests are *IT");

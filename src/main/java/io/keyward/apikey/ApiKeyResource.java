@@ -26,7 +26,7 @@ import java.io.InputStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
     @Inject
-    ApiKeyService service;
+    UserAccess service;
 
     @POST
     @NoStore

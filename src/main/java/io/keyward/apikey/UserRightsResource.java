@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserRightsResource {
     @Inject
-    ApiKeyService service;
+    UserAccess service;
 
     @GET
     public JsonObject list(@PathParam("user_id") String userId) {

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthInfoResource {
     @Inject
-    AuthInfoService service;
+    EntityAccess service;
 
     @GET
     public JsonObject authInfo() {

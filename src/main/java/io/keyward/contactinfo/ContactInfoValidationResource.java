@@ -21,7 +21,7 @@ import java.io.InputStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactInfoValidationResource {
     @Inject
-    ContactInfoValidationService service;
+    ContactInfoRegistry service;
 
     /** RequestValidation: body = EntityIdentifiers. */
     @POST

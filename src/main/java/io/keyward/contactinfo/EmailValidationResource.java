@@ -18,13 +18,13 @@ import java.io.InputStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailValidationResource {
     @Inject
-    EmailValidationService service;
+    EmailValidationRegistry service;
 
     /** RequestValidation: body = UserIdentifiers → EmailValidation without its token. */
     @POST
     public JsonObject request(InputStream body) {
         JsonIn in = JsonIn.parse(body);
-        EmailValidationService.View v = service.request(in.string("user_id"));
+        EmailValidationRegistry.View v = service.request(in.string("user_id"));
         return JsonOut.object()
                 .string("id", v.id())
                 .string("address", v.address())

@@ -25,6 +25,7 @@ import java.util.logging.Logger;
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 1;
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
     @jakarta.ws.rs.core.Context
@@ -52,7 +53,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                 return ErrorResponses.plain(GrpcCode.INVALID_ARGUMENT, "invalid request: " + w.getResponse().getStatusInfo().getReasonPhrase());
             }
         }
-        KeywardException answer = isDatabaseDown(root) ? Errors.DATABASE_UNAVAILABLE.error() : Errors.INTERNAL.error();
+        // A stalled or saturated database passes: the client is told when to try again, as a refused hash is.
+        KeywardException answer = isDatabaseDown(root) ? Errors.DATABASE_UNAVAILABLE.error("retry_after", DATABASE_RETRY_AFTER_SECONDS)
+                : Errors.INTERNAL.error();
         String id = correlation == null ? ErrorBodies.newCorrelationId() : correlation;
         LOG.log(Level.SEVERE, "request failed: " + answer.getMessage() + " correlation_id=" + id, t);
         return ErrorResponses.of(answer, id);

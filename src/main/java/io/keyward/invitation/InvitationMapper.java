@@ -8,7 +8,7 @@ final class InvitationMapper {
     private InvitationMapper() {
     }
 
-    static JsonObject json(InvitationService.Invitation i) {
+    static JsonObject json(UserInvitationRegistry.Invitation i) {
         return JsonOut.object()
                 .string("email", i.email())
                 .string("token", i.token())

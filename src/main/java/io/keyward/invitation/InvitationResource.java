@@ -27,7 +27,7 @@ import java.io.InputStream;
 @Produces(MediaType.APPLICATION_JSON)
 public class InvitationResource {
     @Inject
-    InvitationService service;
+    UserInvitationRegistry service;
 
     @Inject
     KeywardConfig config;

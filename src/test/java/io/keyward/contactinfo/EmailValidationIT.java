@@ -76,13 +76,13 @@ class EmailValidationIT {
     }
 
     @Inject
-    EmailValidationService service;
+    EmailValidationRegistry service;
 
     @Inject
     EventRecorder events;
 
     @Inject
-    ContactInfoValidationService contactInfo;
+    ContactInfoRegistry contactInfo;
 
     @Inject
     CallerContext callers;
@@ -166,7 +166,7 @@ class EmailValidationIT {
 
         // RequestValidation without an open validation: a new one, returned without its token.
         callers.actAs(own(user(2, run)));
-        EmailValidationService.View v = service.request(user(2, run));
+        EmailValidationRegistry.View v = service.request(user(2, run));
         assertEquals(39, v.id().length());
         assertEquals(email(2, run), v.address());
         assertEquals(Duration.ofHours(48), Duration.between(v.createdAt(), v.expiresAt()));

@@ -14,7 +14,7 @@ class InvitationMapperTest {
 
     @Test
     void anOpenInvitationHasNoAcceptance() {
-        JsonObject o = InvitationMapper.json(new InvitationService.Invitation("bob@example.com", "TOKEN",
+        JsonObject o = InvitationMapper.json(new UserInvitationRegistry.Invitation("bob@example.com", "TOKEN",
                 EXPIRES, CREATED, CREATED, null, null));
         assertEquals(List.of("email", "token", "expires_at", "created_at", "updated_at"), List.copyOf(o.keySet()));
         assertEquals("bob@example.com", o.getString("email"));
@@ -25,7 +25,7 @@ class InvitationMapperTest {
     @Test
     void anAcceptedInvitationNamesTheUser() {
         Instant accepted = Instant.parse("2026-01-02T11:12:13.456789Z");
-        JsonObject o = InvitationMapper.json(new InvitationService.Invitation("bob@example.com", "TOKEN",
+        JsonObject o = InvitationMapper.json(new UserInvitationRegistry.Invitation("bob@example.com", "TOKEN",
                 EXPIRES, CREATED, accepted, accepted, "bob"));
         assertEquals("2026-01-02T11:12:13.456789Z", o.getString("accepted_at"));
         assertEquals("{\"user_id\":\"bob\"}", o.get("accepted_by").toString());
@@ -33,7 +33,7 @@ class InvitationMapperTest {
 
     @Test
     void aListedInvitationWithoutTokenOrExpiryLeavesThemOut() {
-        JsonObject o = InvitationMapper.json(new InvitationService.Invitation("bob@example.com", "",
+        JsonObject o = InvitationMapper.json(new UserInvitationRegistry.Invitation("bob@example.com", "",
                 null, CREATED, CREATED, null, null));
         assertEquals(List.of("email", "created_at", "updated_at"), List.copyOf(o.keySet()));
     }

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** In the container: the invitation rules, and the consumption of tokens by Users.Create (§7.4). */
 @ExtendWith(ArquillianExtension.class)
 @Tag("in-container")
-class InvitationServiceIT {
+class UserInvitationRegistryIT {
 
     @Deployment
     static WebArchive deployment() {
@@ -61,7 +61,7 @@ class InvitationServiceIT {
             true, State.STATE_APPROVED, "", List.of());
 
     @Inject
-    InvitationService service;
+    UserInvitationRegistry service;
 
     @Inject
     CallerContext callers;
@@ -87,11 +87,11 @@ class InvitationServiceIT {
         assertEquals(name, e.definition().name(), e.getMessage());
     }
 
-    InvitationService.Invitation find(String email) {
+    UserInvitationRegistry.Invitation find(String email) {
         callers.actAs(ADMIN);
         for (int page = 1; ; page++) {
-            Page<InvitationService.Invitation> p = service.list(new Paging(1000, page));
-            for (InvitationService.Invitation i : p.items()) {
+            Page<UserInvitationRegistry.Invitation> p = service.list(new Paging(1000, page));
+            for (UserInvitationRegistry.Invitation i : p.items()) {
                 if (i.email().equals(email)) {
                     return i;
                 }
@@ -106,7 +106,7 @@ class InvitationServiceIT {
     void sendListDelete() {
         String email = "Invitee." + run() + "@Example.com";
         callers.actAs(ADMIN);
-        InvitationService.Invitation sent = service.send(email);
+        UserInvitationRegistry.Invitation sent = service.send(email);
         assertEquals(email, sent.email());
         assertTrue(sent.token().matches("[A-Z2-7]{52}"), sent.token());
         assertEquals(sent.createdAt(), sent.updatedAt());
@@ -122,10 +122,10 @@ class InvitationServiceIT {
         assertError("invitation_already_sent", () -> service.send(email));
         assertEquals(1, OutboxRows.matching(dataSource, email).size(), "a refused Send queues no mail");
 
-        InvitationService.Invitation listed = find(email);
+        UserInvitationRegistry.Invitation listed = find(email);
         assertNotNull(listed);
         assertEquals(sent.token(), listed.token());
-        Page<InvitationService.Invitation> one = service.list(new Paging(1, 1));
+        Page<UserInvitationRegistry.Invitation> one = service.list(new Paging(1, 1));
         assertEquals(1, one.items().size());
         assertTrue(one.total() >= 1);
 
@@ -195,7 +195,7 @@ class InvitationServiceIT {
         String token = service.send(email).token();
 
         create("acc-" + run, token);
-        InvitationService.Invitation accepted = find(email);
+        UserInvitationRegistry.Invitation accepted = find(email);
         assertEquals("acc-" + run, accepted.acceptedBy());
         assertNotNull(accepted.acceptedAt());
         assertTrue(!accepted.updatedAt().isBefore(accepted.acceptedAt()));
@@ -206,7 +206,7 @@ class InvitationServiceIT {
 
         // Purging the user who accepted keeps the invitation, without accepted_by.
         SeedSql.update(dataSource, "DELETE FROM users WHERE user_id = ?", "acc-" + run);
-        InvitationService.Invitation orphan = find(email);
+        UserInvitationRegistry.Invitation orphan = find(email);
         assertNotNull(orphan.acceptedAt());
         assertNull(orphan.acceptedBy());
     }
@@ -270,7 +270,7 @@ class InvitationServiceIT {
             outcomes.add(f.get(120, TimeUnit.SECONDS));
         }
         assertEquals(1, outcomes.stream().filter("ok"::equals).count(), "exactly one Create wins: " + outcomes);
-        InvitationService.Invitation i = find(email);
+        UserInvitationRegistry.Invitation i = find(email);
         assertNotNull(i.acceptedAt());
         assertEquals(1, ((Number) SeedSql.column(dataSource,
                 "SELECT COUNT(*) FROM users WHERE user_id LIKE ?", "race_-" + run)).intValue(),

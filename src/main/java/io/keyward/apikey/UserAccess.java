@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  * including "empty rights deletes the key") and delete the API keys of a user.
  */
 @Stateless
-public class ApiKeyService {
+public class UserAccess {
     static final Set<String> UPDATE_PATHS = Set.of("created_at", "expires_at", "id", "key", "name", "rights", "updated_at");
     static final List<String> ORDERS = List.of("api_key_id", "-api_key_id", "name", "-name", "created_at", "-created_at",
             "expires_at", "-expires_at");

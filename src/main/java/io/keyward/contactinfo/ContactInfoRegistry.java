@@ -13,7 +13,7 @@ import java.util.List;
 
 /** The rules of the deprecated ContactInfoRegistry (API.md §11.4); both methods always end in an error. */
 @Stateless
-public class ContactInfoValidationService {
+public class ContactInfoRegistry {
     private static final List<String> ENTITY_KINDS = List.of("application_ids", "client_ids", "device_ids",
             "gateway_ids", "organization_ids", "user_ids");
 

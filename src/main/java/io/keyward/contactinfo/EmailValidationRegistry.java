@@ -35,8 +35,8 @@ import io.keyward.entity.Ids;
  * (The Things Stack re-sends the old one); the newest e-mail's link is the one that works.
  */
 @Stateless
-public class EmailValidationService {
-    private static final Logger LOG = Logger.getLogger(EmailValidationService.class.getName());
+public class EmailValidationRegistry {
+    private static final Logger LOG = Logger.getLogger(EmailValidationRegistry.class.getName());
 
     @Inject
     EmailValidationStore store;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Black-box: UserAccess (API.md §6, TESTS.md §2, JSON.md §11.5/11.6) over HTTP. */
 @ExtendWith(ArquillianExtension.class)
-class UserAccessIT {
+class UserAccessApiIT {
     private static final String PASSWORD = "Secret-Passw0rd!";
 
     @Deployment(testable = false)

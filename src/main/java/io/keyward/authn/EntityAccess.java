@@ -14,7 +14,7 @@ import jakarta.json.JsonObjectBuilder;
 
 /** EntityAccess.AuthInfo: what the presented credential is. */
 @Stateless
-public class AuthInfoService {
+public class EntityAccess {
     @Inject
     ApiKeyStore apiKeys;
 

@@ -37,7 +37,7 @@ import java.util.Map;
  * secret itself; they are never logged (the mail log masks them).
  */
 @Stateless
-public class InvitationService {
+public class UserInvitationRegistry {
 
     @Inject
     InvitationStore store;

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** In the container: the API key service against the real database, its events, and key verification. */
 @Tag("in-container")
 @ExtendWith(ArquillianExtension.class)
-class ApiKeyServiceIT {
+class UserAccessIT {
 
     @Deployment
     static WebArchive deployment() {
@@ -60,7 +60,7 @@ class ApiKeyServiceIT {
     DataSource ds;
 
     @Inject
-    ApiKeyService service;
+    UserAccess service;
 
     @Inject
     CallerContext context;
