@@ -169,6 +169,29 @@ public class OAuthService {
         return issue(user.getId(), old.getClientId(), RightsColumn.parse(old.getRights()), old.getFamilyId());
     }
 
+    /**
+     * Token revocation (RFC 7009), a console's sign-out: an access or refresh token whose secret matches
+     * ends its whole family, so neither the pair nor any pair refreshed from it works afterwards. Anything
+     * else (unknown, malformed, already revoked) is silently ignored, as §2.2 asks.
+     */
+    public void revoke(String token) {
+        Tokens.Parsed t;
+        try {
+            t = Tokens.parse(token);
+        } catch (RuntimeException e) {
+            return;
+        }
+        boolean refresh = t.prefix().equals(Tokens.REFRESH_TOKEN);
+        if (!refresh && !t.prefix().equals(Tokens.ACCESS_TOKEN)) {
+            return;
+        }
+        List<AccessTokenEntity> rows = em.createQuery("SELECT a FROM AccessTokenEntity a WHERE a.tokenId = :id",
+                AccessTokenEntity.class).setParameter("id", t.id()).getResultList();
+        if (!rows.isEmpty() && Tokens.verifySecret(t.secret(), refresh ? rows.get(0).getRefreshHash() : rows.get(0).getAccessHash())) {
+            revokeFamily(rows.get(0).getFamilyId());
+        }
+    }
+
     /** Revokes every pair of a token family (they stop authenticating at once on this node). */
     private void revokeFamily(String familyId) {
         List<String> ids = em.createQuery("SELECT a.tokenId FROM AccessTokenEntity a WHERE a.familyId = :f OR a.tokenId = :f",
