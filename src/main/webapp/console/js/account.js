@@ -200,20 +200,20 @@ export async function refreshUnseen() {
   const badge = document.getElementById('unseen');
   if (!badge) return;
   try {
-    const r = await api('GET', `${userPath()}/notifications`, { query: { status: 'NOTIFICATION_UNSEEN', limit: 1 } });
+    const r = await api('GET', `${userPath()}/notifications`, { query: { status: 'NOTIFICATION_STATUS_UNSEEN', limit: 1 } });
     put(badge, r.total ? h('span', { class: 'badge', 'aria-label': `${r.total} unseen` }, r.total) : null);
   } catch {
     put(badge);
   }
 }
 
-const INBOX = ['NOTIFICATION_UNSEEN', 'NOTIFICATION_SEEN'];
+const INBOX = ['NOTIFICATION_STATUS_UNSEEN', 'NOTIFICATION_STATUS_SEEN'];
 
 export async function notifications(arg, view = 'inbox', pageNo = 1) {
-  const status = view === 'archive' ? ['NOTIFICATION_ARCHIVED'] : INBOX;
+  const status = view === 'archive' ? ['NOTIFICATION_STATUS_ARCHIVED'] : INBOX;
   const [list, unseen] = await Promise.all([
     api('GET', `${userPath()}/notifications`, { query: { status, limit: PAGE_SIZE, page: pageNo } }),
-    api('GET', `${userPath()}/notifications`, { query: { status: 'NOTIFICATION_UNSEEN', limit: 1 } }),
+    api('GET', `${userPath()}/notifications`, { query: { status: 'NOTIFICATION_STATUS_UNSEEN', limit: 1 } }),
   ]);
   const items = list.data.notifications || [];
   const out = h('div', { id: 'notif-result' });
@@ -231,13 +231,13 @@ export async function notifications(arg, view = 'inbox', pageNo = 1) {
     h('td', null, summary(n)),
     h('td', null, n.sender_ids ? n.sender_ids.user_id : '—'),
     h('td', null, when(n.created_at)),
-    h('td', { class: 'notif-status' }, (n.status || 'NOTIFICATION_UNSEEN').replace('NOTIFICATION_', '').toLowerCase()),
+    h('td', { class: 'notif-status' }, (n.status || 'NOTIFICATION_STATUS_UNSEEN').replace('NOTIFICATION_STATUS_', '').toLowerCase()),
     h('td', null, h('div', { class: 'actions' },
-      (n.status || 'NOTIFICATION_UNSEEN') === 'NOTIFICATION_UNSEEN'
-        ? h('button', { type: 'button', class: 'secondary mark-seen', onclick: () => setStatus(n, 'NOTIFICATION_SEEN', 'Marked as seen.') }, 'Mark seen') : null,
+      (n.status || 'NOTIFICATION_STATUS_UNSEEN') === 'NOTIFICATION_STATUS_UNSEEN'
+        ? h('button', { type: 'button', class: 'secondary mark-seen', onclick: () => setStatus(n, 'NOTIFICATION_STATUS_SEEN', 'Marked as seen.') }, 'Mark seen') : null,
       view === 'inbox'
-        ? h('button', { type: 'button', class: 'secondary archive', onclick: () => setStatus(n, 'NOTIFICATION_ARCHIVED', 'Archived.') }, 'Archive')
-        : h('button', { type: 'button', class: 'secondary unarchive', onclick: () => setStatus(n, 'NOTIFICATION_SEEN', 'Moved back to the inbox.') }, 'Back to inbox')))));
+        ? h('button', { type: 'button', class: 'secondary archive', onclick: () => setStatus(n, 'NOTIFICATION_STATUS_ARCHIVED', 'Archived.') }, 'Archive')
+        : h('button', { type: 'button', class: 'secondary unarchive', onclick: () => setStatus(n, 'NOTIFICATION_STATUS_SEEN', 'Moved back to the inbox.') }, 'Back to inbox')))));
   page('Notifications',
     h('p', { id: 'unseen-count' }, `${unseen.total || 0} unseen`),
     h('div', { class: 'actions' },
