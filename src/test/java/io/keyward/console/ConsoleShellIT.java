@@ -12,10 +12,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.openqa.selenium.Keys;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -89,6 +91,23 @@ class ConsoleShellIT {
         // A reload now shows the sign-in page.
         browser.driver.navigate().refresh();
         browser.waitTitle("Sign in");
+    }
+
+    @Test
+    void revokeWithTheAccessTokenEndsThePairAndAnswersAlikeForAnything() {
+        String id = Browser.newUser("con-revoke");
+        Reply pair = Api.form("/oauth/token", "grant_type=password&username=" + id + "&password=" + Browser.PASSWORD);
+        String access = pair.json().getString("access_token");
+        assertEquals(200, Api.get("/api/v3/auth_info", access).status());
+        for (String token : new String[] {access, access, "garbage", "MFRWG.AAAA.BBBB", ""}) {
+            Reply r = Api.form("/oauth/revoke", "token=" + Api.enc(token));
+            assertEquals(200, r.status(), r.body());
+            assertEquals("{}", r.body());
+        }
+        assertEquals(401, Api.get("/api/v3/auth_info", access).status());
+        Reply refresh = Api.form("/oauth/token", "grant_type=refresh_token&refresh_token="
+                + Api.enc(pair.json().getString("refresh_token")));
+        assertEquals(400, refresh.status(), refresh.body());
     }
 
     @Test
@@ -171,6 +190,38 @@ class ConsoleShellIT {
         browser.type("#temp-password", temporary);
         browser.type("#temp-new-password", newPassword);
         browser.click("#temp-form button[type=submit]");
+    }
+
+    /** Every form control of the shown page that has no label naming it (none expected). */
+    private static Object unlabelled() {
+        return browser.js("return [...document.querySelectorAll('main input, main select, main textarea')]"
+                + ".filter(e => e.labels.length === 0 && !e.getAttribute('aria-label')).map(e => e.id || e.name)");
+    }
+
+    @Test
+    void keyboardOnlyWithLabelledFieldsAndAVisibleFocus() {
+        String id = Browser.newUser("con-keyboard");
+        browser.open("/console/");
+        browser.waitTitle("Sign in");
+        assertEquals(List.of(), unlabelled());
+        // The page puts the focus in the first field; Tab, typing and Enter are enough to sign in.
+        assertEquals("signin-user", browser.js("return document.activeElement.id"));
+        browser.driver.switchTo().activeElement().sendKeys(id, Keys.TAB);
+        assertEquals("signin-password", browser.js("return document.activeElement.id"));
+        assertFalse("none".equals(browser.js("return getComputedStyle(document.activeElement).outlineStyle")),
+                "the focused field shows it");
+        browser.driver.switchTo().activeElement().sendKeys(Browser.PASSWORD, Keys.ENTER);
+        browser.waitText("#who-name", id);
+        browser.waitTitle("Profile");
+        assertEquals("main", browser.js("return document.activeElement.id"), "the new page has the focus");
+        assertEquals(List.of(), unlabelled());
+        for (String[] page : new String[][] {{"password", "Change password"}, {"notifications", "Notifications"}, {"keys", "API keys"}}) {
+            browser.go(page[0], page[1]);
+            assertEquals(List.of(), unlabelled(), page[0]);
+        }
+        browser.click("#key-new");
+        assertEquals(List.of(), unlabelled(), "the new key's form");
+        browser.signOut();
     }
 
     @Test
