@@ -13,5 +13,7 @@ export function page(title, ...content) {
   const main = document.getElementById('main');
   put(main, h('h1', null, title), content);
   document.title = `${title} – Keyward`;
-  main.focus();
+  // Focus without scrolling past the header and the account's banners.
+  main.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
 }
