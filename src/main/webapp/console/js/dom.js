@@ -65,6 +65,8 @@ export async function act(slot, doing, fn, okText) {
   const form = slot.closest('form') || slot.parentElement;
   const buttons = form ? [...form.querySelectorAll('button')] : [];
   buttons.forEach((b) => { b.disabled = true; });
+  // The last outcome goes at once, so an old "saved" is never taken for the new one.
+  put(slot, h('p', { class: 'muted', role: 'status' }, 'Working…'));
   try {
     const result = await fn();
     put(slot, okText ? msg('ok', typeof okText === 'function' ? okText(result) : okText) : null);
