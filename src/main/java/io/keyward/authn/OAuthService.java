@@ -226,6 +226,28 @@ public class OAuthService {
     }
 
     /**
+     * Token revocation (RFC 7009), a console's sign-out: an access or refresh token whose secret matches
+     * ends its session, so neither the pair nor any pair refreshed from it works afterwards, on any node.
+     * Anything else (unknown, malformed, already revoked) is silently ignored, as §2.2 asks.
+     */
+    public void revoke(String token) {
+        Tokens.Parsed t;
+        try {
+            t = Tokens.parse(token);
+        } catch (RuntimeException e) {
+            return;
+        }
+        boolean refresh = t.prefix().equals(Tokens.REFRESH_TOKEN);
+        if (!refresh && !t.prefix().equals(Tokens.ACCESS_TOKEN)) {
+            return;
+        }
+        AccessTokenEntity row = tokens.find(t.id());
+        if (row != null && Tokens.verifySecret(t.secret(), refresh ? row.getRefreshHash() : row.getAccessHash())) {
+            userSessions.end(row.getFamilyId() == null ? row.getTokenId() : row.getFamilyId());
+        }
+    }
+
+    /**
      * The answer to a reused refresh token; it must commit (the family's revocation), unlike the other
      * refusals, so it is not an application exception that rolls back.
      */
