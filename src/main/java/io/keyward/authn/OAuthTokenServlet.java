@@ -106,6 +106,15 @@ public class OAuthTokenServlet extends HttpServlet {
      * such as {@code %ZZ}, bytes that are not UTF-8), which is the client's error, not ours.
      */
     private static void parseForm(HttpServletRequest req) {
+        if (req.getCharacterEncoding() == null) {
+            // A form body without a charset is UTF-8 (HTML's rule, and what TTS reads); the servlet default,
+            // ISO-8859-1, would turn a non-ASCII password into another one, which then never matches.
+            try {
+                req.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            } catch (java.io.UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         try {
             req.getParameterMap();
         } catch (IllegalArgumentException | IllegalStateException e) {
