@@ -9,6 +9,8 @@ const LIST_MASK = 'name,primary_email_address,state,admin,created_at';
 const DETAIL_MASK = 'name,description,primary_email_address,primary_email_address_validated_at,state,state_description,'
   + 'admin,require_password_update,created_at,updated_at,deleted_at';
 const PAGE_SIZE = 20;
+// Oldest first, a long page: an approver works through the queue from the top.
+const QUEUE_PAGE_SIZE = 100;
 const userLink = (id) => h('a', { href: `#/admin/users/${encodeURIComponent(id)}`, class: 'user-link' }, id);
 
 /** The users table's filters survive going to a user's page and back. */
@@ -146,14 +148,15 @@ export async function user(id, notice) {
     h('h2', null, 'Edit'), edit, h('h2', null, 'Delete'), h('div', { class: 'actions' }, del));
 }
 
-export async function queue(arg, notice) {
-  const r = await api('GET', '/search/users', { query: { state: 'STATE_REQUESTED', field_mask: LIST_MASK, order: 'created_at', limit: 100 } });
+export async function queue(arg, notice, pageNo = 1) {
+  const r = await api('GET', '/search/users', { query: { state: 'STATE_REQUESTED', field_mask: LIST_MASK, order: 'created_at',
+    limit: QUEUE_PAGE_SIZE, page: pageNo } });
   const list = r.data.users || [];
   const out = h('div', { id: 'queue-result' }, notice || null);
   const decide = (u, state, words) => async () => {
     const ok = await act(out, `Could not change ${u.ids.user_id}`, () => api('PUT', `/users/${encodeURIComponent(u.ids.user_id)}`, {
       body: { user: { state }, field_mask: { paths: ['state'] } } }));
-    if (ok !== undefined) await queue(null, msg('ok', `${u.ids.user_id} ${words}.`));
+    if (ok !== undefined) await queue(null, msg('ok', `${u.ids.user_id} ${words}.`), pageNo);
   };
   const rows = list.map((u) => h('tr', { 'data-user-id': u.ids.user_id },
     h('td', null, userLink(u.ids.user_id)), h('td', null, u.name || ''), h('td', null, u.primary_email_address || ''),
@@ -164,7 +167,7 @@ export async function queue(arg, notice) {
   page('Approval queue', out,
     h('p', { id: 'queue-total' }, `${r.total} user${r.total === 1 ? '' : 's'} waiting for approval`),
     list.length ? table(['User ID', 'Name', 'E-mail', 'Requested', 'Decision'], rows) : null,
-    r.total > list.length ? h('p', { class: 'muted' }, 'The oldest 100 are shown; decide on these to see the rest.') : null);
+    r.total > QUEUE_PAGE_SIZE ? pager(r.total, pageNo, QUEUE_PAGE_SIZE, (p) => queue(null, null, p), 'users') : null);
 }
 
 export async function invitations(arg, notice, pageNo = 1) {
