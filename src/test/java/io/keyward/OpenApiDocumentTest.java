@@ -1,12 +1,12 @@
 package io.keyward;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.keyward.entity.State;
+import io.keyward.it.OpenApiDocs;
 import io.keyward.notification.NotificationReceiver;
 import io.keyward.notification.NotificationStatus;
 import io.keyward.rights.Right;
@@ -17,20 +17,13 @@ import io.keyward.user.DashboardLayout;
 import io.keyward.wire.ProtoEnum;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -47,30 +40,15 @@ import org.junit.jupiter.api.Test;
  * wire's. it/OpenApiIT checks the live document against this file and the TTS reference.
  */
 class OpenApiDocumentTest {
-    static final String DOCUMENT = "META-INF/openapi.yaml";
     private static final String EXTENSION = "x-keyward-extension";
 
-    /** The document as written, parsed; fails on any parser message. */
-    static OpenAPI parse(String text) {
-        ParseOptions options = new ParseOptions();
-        options.setResolve(false);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
-        assertEquals(List.of(), result.getMessages() == null ? List.of() : result.getMessages(), "parser messages");
-        assertTrue(result.getOpenAPI() != null && result.getOpenAPI().getPaths() != null, "a document with paths");
-        return result.getOpenAPI();
-    }
-
-    static String document() {
-        try (InputStream in = OpenApiDocumentTest.class.getClassLoader().getResourceAsStream(DOCUMENT)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new AssertionError(DOCUMENT + " is on the class path", e);
-        }
+    private static OpenAPI document() {
+        return OpenApiDocs.parse(OpenApiDocs.checkedIn(), OpenApiDocs.CHECKED_IN);
     }
 
     @Test
     void documentsExactlyTheServedOperations() {
-        OpenAPI doc = parse(document());
+        OpenAPI doc = document();
         Set<String> documented = new TreeSet<>();
         doc.getPaths().forEach((path, item) -> item.readOperationsMap()
                 .forEach((method, op) -> documented.add(method.name() + " " + path)));
@@ -79,7 +57,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationIsComplete() {
-        OpenAPI doc = parse(document());
+        OpenAPI doc = document();
         List<String> wrong = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         doc.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
@@ -93,7 +71,7 @@ class OpenApiDocumentTest {
             if (op.getTags() == null || op.getTags().isEmpty()) {
                 wrong.add(where + ": no tag");
             }
-            ApiResponse ok = response(doc, op.getResponses().get("200"));
+            ApiResponse ok = OpenApiDocs.response(doc, op.getResponses().get("200"));
             if (ok == null || ok.getContent() == null || ok.getContent().get("application/json") == null) {
                 wrong.add(where + ": no JSON 200 answer");
             }
@@ -120,7 +98,7 @@ class OpenApiDocumentTest {
             if (status.equals("200")) {
                 return;
             }
-            ApiResponse resolved = response(doc, r);
+            ApiResponse resolved = OpenApiDocs.response(doc, r);
             String schema = resolved == null || resolved.getContent() == null ? null
                     : resolved.getContent().get("application/json").getSchema().get$ref();
             if (!"#/components/schemas/Status".equals(schema)) {
@@ -131,7 +109,7 @@ class OpenApiDocumentTest {
 
     @Test
     void enumsAreTheWires() {
-        OpenAPI doc = parse(document());
+        OpenAPI doc = document();
         Map<String, Class<? extends ProtoEnum>> enums = Map.of("Right", Right.class, "State", State.class,
                 "NotificationStatus", NotificationStatus.class, "NotificationReceiver", NotificationReceiver.class,
                 "ConsoleTheme", ConsoleTheme.class, "DashboardLayout", DashboardLayout.class,
@@ -144,13 +122,6 @@ class OpenApiDocumentTest {
 
     private static Object extension(Operation op) {
         return op.getExtensions() == null ? null : op.getExtensions().get(EXTENSION);
-    }
-
-    private static ApiResponse response(OpenAPI doc, ApiResponse r) {
-        if (r != null && r.get$ref() != null) {
-            return doc.getComponents().getResponses().get(r.get$ref().substring(r.get$ref().lastIndexOf('/') + 1));
-        }
-        return r;
     }
 
     /**

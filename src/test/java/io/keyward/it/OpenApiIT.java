@@ -16,7 +16,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import io.keyward.it.Api.Reply;
@@ -52,26 +51,13 @@ class OpenApiIT {
         Reply r = Api.get("/openapi", null);
         assertEquals(200, r.status(), r.body());
         liveText = r.body();
-        live = parse(liveText, "the live document");
-    }
-
-    private static OpenAPI parse(String text, String what) {
-        ParseOptions options = new ParseOptions();
-        options.setResolve(false);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(text, null, options);
-        List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
-        assertEquals(List.of(), messages, what + ": parser messages");
-        assertNotNull(result.getOpenAPI(), what);
-        return result.getOpenAPI();
+        live = OpenApiDocs.parse(liveText, "the live document");
     }
 
     @Test
     void liveDocumentIsTheCheckedInOne() throws IOException {
-        String checkedIn;
-        try (InputStream in = OpenApiIT.class.getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
-            checkedIn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        parse(checkedIn, "META-INF/openapi.yaml");
+        String checkedIn = OpenApiDocs.checkedIn();
+        OpenApiDocs.parse(checkedIn, OpenApiDocs.CHECKED_IN);
         // The server adds its own addresses under servers; everything else must be what the client was generated
         // from. Compared as data: the server writes the same YAML in its own layout.
         assertEquals(comparable(checkedIn), comparable(liveText));
@@ -126,8 +112,8 @@ class OpenApiIT {
             compatible(reference, json(requestBody(reference, ref.op().getRequestBody())),
                     json(requestBody(live, mine.op().getRequestBody())), id + " request", wrong, new HashSet<>());
             for (String status : List.of("200", "default")) {
-                compatible(reference, json(response(reference, ref.op().getResponses().get(status))),
-                        json(response(live, mine.op().getResponses().get(status))), id + " " + status, wrong, new HashSet<>());
+                compatible(reference, json(OpenApiDocs.response(reference, ref.op().getResponses().get(status))),
+                        json(OpenApiDocs.response(live, mine.op().getResponses().get(status))), id + " " + status, wrong, new HashSet<>());
             }
         }
         assertTrue(checked >= 24, "reference operations checked: " + checked);
@@ -144,8 +130,8 @@ class OpenApiIT {
             wrong.add(where + ": no schema");
             return;
         }
-        ref = resolve(reference, ref);
-        mine = resolve(live, mine);
+        ref = OpenApiDocs.schema(reference, ref);
+        mine = OpenApiDocs.schema(live, mine);
         if (!seen.add(where)) {
             return;
         }
@@ -200,25 +186,11 @@ class OpenApiIT {
         return s.getProperties() != null ? "object" : null;
     }
 
-    private static Schema<?> resolve(OpenAPI doc, Schema<?> s) {
-        while (s != null && s.get$ref() != null) {
-            s = doc.getComponents().getSchemas().get(s.get$ref().substring(s.get$ref().lastIndexOf('/') + 1));
-        }
-        return s;
-    }
-
     private static RequestBody requestBody(OpenAPI doc, RequestBody b) {
         if (b != null && b.get$ref() != null) {
-            return doc.getComponents().getRequestBodies().get(b.get$ref().substring(b.get$ref().lastIndexOf('/') + 1));
+            return doc.getComponents().getRequestBodies().get(OpenApiDocs.name(b.get$ref()));
         }
         return b;
-    }
-
-    private static ApiResponse response(OpenAPI doc, ApiResponse r) {
-        if (r != null && r.get$ref() != null) {
-            return doc.getComponents().getResponses().get(r.get$ref().substring(r.get$ref().lastIndexOf('/') + 1));
-        }
-        return r;
     }
 
     private static Schema<?> json(Object holder) {
@@ -236,8 +208,7 @@ class OpenApiIT {
                 l.op().getParameters() == null ? List.<Parameter>of() : l.op().getParameters())) {
             for (Parameter p : ps) {
                 if (p.get$ref() != null) {
-                    String name = p.get$ref().substring(p.get$ref().lastIndexOf('/') + 1);
-                    p = (l.doc().getComponents().getParameters()).get(name);
+                    p = l.doc().getComponents().getParameters().get(OpenApiDocs.name(p.get$ref()));
                 }
                 out.add(p);
             }
