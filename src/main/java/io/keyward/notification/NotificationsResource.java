@@ -14,9 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * NotificationService.Create over HTTP — a Keyward extension: The Things Stack offers it over gRPC to
@@ -25,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("/notifications")
-@Tag(name = "NotificationService")
 public class NotificationsResource {
     @Inject
     NotificationService service;
@@ -35,14 +31,6 @@ public class NotificationsResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "NotificationService_Create",
-            summary = "Create a notification (Keyward extension)",
-            description = "Keyward extension, not part of The Things Stack's HTTP API (there NotificationService.Create "
-                    + "is gRPC-only, for cluster peers). Body: CreateNotificationRequest. Allowed for admins and for "
-                    + "cluster peers presenting `Authorization: ClusterKey <key>` (keys from is.cluster.keys); others "
-                    + "get 403. This server holds users only: a notification about a user goes to that user, one about "
-                    + "any other entity has no receiver (500 no_receiver_user_ids). Response: {\"id\": \"<uuid>\"}.")
-    @Extension(name = "x-keyward-extension", value = "true")
     public JsonObject create(InputStream body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         CreateNotification req = NotificationJson.parseCreate(JsonIn.parse(body));
         ClusterPeer peer = clusterKeys.authenticate(authorization);

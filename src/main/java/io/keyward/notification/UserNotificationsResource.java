@@ -18,13 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** NotificationService.List and UpdateStatus: a receiving user's notifications. */
 @ApplicationScoped
 @Path("/users/{user_id}/notifications")
-@Tag(name = "NotificationService")
 public class UserNotificationsResource {
     @Inject
     NotificationService service;
@@ -34,8 +31,6 @@ public class UserNotificationsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "NotificationService_List",
-            summary = "List the notifications of a user, newest first (status filter repeatable; limit, page).")
     public Response list(@PathParam("user_id") String userId, @Context UriInfo uri) {
         return Page.answer("notifications", service.list(NotificationJson.parseList(userId,
                 new Query(uri.getQueryParameters()), config.defaultPageLimit())));
@@ -43,8 +38,6 @@ public class UserNotificationsResource {
 
     @PATCH
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "NotificationService_UpdateStatus",
-            summary = "Set the status of some of a user's notifications.")
     public JsonObject updateStatus(@PathParam("user_id") String userId, InputStream body) {
         service.updateStatus(NotificationJson.parseUpdate(userId, JsonIn.parse(body)));
         return JsonOut.object().build();

@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 
 /**
  * Keyward extension, admins only: the enterprise SSO identities linked to a user.
@@ -33,24 +31,17 @@ public class SsoLinksResource {
     SsoLinks links;
 
     @GET
-    @Operation(operationId = "Keyward_ListSsoLinks", summary = "List the SSO identities linked to a user (admins only).")
-    @Extension(name = "x-keyward-extension", value = "true")
     public JsonObject list(@PathParam("user_id") String userId) {
         return JsonOut.object().messages("links", links.list(userId).stream().map(SsoLinksResource::json).toList()).build();
     }
 
     @POST
-    @Operation(operationId = "Keyward_CreateSsoLink",
-            summary = "Link an SSO identity (issuer, subject) to an existing user (admins only).")
-    @Extension(name = "x-keyward-extension", value = "true")
     public JsonObject link(@PathParam("user_id") String userId, InputStream body) {
         JsonIn in = JsonIn.parse(body);
         return json(links.link(userId, in.string("issuer"), in.string("subject")));
     }
 
     @DELETE
-    @Operation(operationId = "Keyward_DeleteSsoLink", summary = "Unlink an SSO identity from a user (admins only).")
-    @Extension(name = "x-keyward-extension", value = "true")
     public JsonObject unlink(@PathParam("user_id") String userId, @Context UriInfo uri) {
         Query q = new Query(uri.getQueryParameters());
         links.unlink(userId, q.string("issuer"), q.string("subject"));
