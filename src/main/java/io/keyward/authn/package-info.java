@@ -1,5 +1,5 @@
 /**
- * Authentication: the one {@code HttpAuthenticationMechanism}, resolving a bearer credential (API key,
+ * Authentication: the one authentication filter, resolving a bearer credential (API key,
  * OAuth access token, SSO JWT) to a {@link io.keyward.rights.Caller} through a short-lived cache,
  * {@code /oauth/token} with its login throttle, the user sessions it opens (UserSessionRegistry), SSO with
  * just-in-time provisioning, AuthInfo and the {@code X-Warning} headers. Nothing below imports it.

@@ -114,8 +114,16 @@ public class KeywardConfig {
         }
     }
 
+    /** Looked up once: the lookup by class loader cost more than reading the value (issue 19, JFR). */
+    private volatile Config config;
+
     private Config config() {
-        return ConfigProvider.getConfig(KeywardConfig.class.getClassLoader());
+        Config c = config;
+        if (c == null) {
+            c = ConfigProvider.getConfig(KeywardConfig.class.getClassLoader());
+            config = c;
+        }
+        return c;
     }
 
     public String string(Option o) {

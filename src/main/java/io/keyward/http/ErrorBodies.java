@@ -9,7 +9,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Collection;
 import java.util.Map;
-import java.util.UUID;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Renders errors as {@code google.rpc.Status} with TTS {@code ErrorDetails}, as JSON.md §10 shows. */
 public final class ErrorBodies {
@@ -18,8 +19,20 @@ public final class ErrorBodies {
     private ErrorBodies() {
     }
 
+    /**
+     * 128 random bits as 32 hex digits. A correlation ID only has to be unique, not unguessable, so it
+     * comes from the thread's own generator: {@code UUID.randomUUID()} draws from the shared SecureRandom
+     * and cost 2% of a bare request's CPU (issue 19).
+     */
     public static String newCorrelationId() {
-        return UUID.randomUUID().toString().replace("-", "");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return hex(random.nextLong()) + hex(random.nextLong());
+    }
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private static String hex(long v) {
+        return HEX.toHexDigits(v);
     }
 
     public static JsonObject of(KeywardException e) {

@@ -69,7 +69,7 @@ public class UserRegistry {
     SsoLinkStore ssoLinks;
 
     @Inject
-    UserReadCache userCache;
+    UserReader reader;
 
     @Inject
     CallerContext context;
@@ -245,78 +245,17 @@ public class UserRegistry {
     }
 
     /**
-     * {@code GET /users/{user_id}} (API.md §4.2). It only reads, so it joins a caller's transaction but
-     * starts none: no transaction bookkeeping and no COMMIT round trip per Get (issue 8). Its error is
-     * returned, not thrown: a catalogue error (an application exception that rolls back) thrown out of an
-     * EJB method that runs without a transaction makes the container roll back the method's local
-     * transaction, which Liberty logs as an ERROR ({@code WLTC0017E}) with an FFDC, for every plain 404 or
-     * 403 (issue 15). Callers throw it themselves: {@code read(...).orThrow()}.
+     * {@code GET /users/{user_id}} for callers inside a use case (tests, other services); the HTTP Get goes
+     * to {@link UserReader} directly, without this bean's container. Its error is returned, not thrown: a
+     * catalogue error thrown out of an EJB method that runs without a transaction makes the container
+     * roll back the method's local transaction, which Liberty logs as an ERROR ({@code WLTC0017E}).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Read read(String userId, FieldMask mask) {
         try {
-            return new Read(get(userId, mask), null);
+            return new Read(reader.get(userId, mask), null);
         } catch (KeywardException e) {
             return new Read(null, e);
-        }
-    }
-
-    private JsonObject get(String userId, FieldMask mask) {
-        mask.requireAllowed(UserFields.READ);
-        UserValidation.userId(userId, Where.of("user_ids", "GetUserRequest"));
-        // Loaded before the rights check so that the check needs no query of its own; nothing of it is
-        // used until the caller has passed. A recent copy of this node's cache saves the query too.
-        boolean cacheable = !mask.touches("attributes");
-        UserEntity u = cacheable ? userCache.get(userId) : null;
-        if (u == null) {
-            long generation = userCache.generation();
-            u = store.find(userId, false);
-            if (u != null && cacheable) {
-                userCache.put(u, generation);
-            }
-        }
-        boolean publicOnly = false;
-        try {
-            rights.requireLoaded(EntityIdentifiers.user(userId), u != null, Right.RIGHT_USER_INFO);
-        } catch (KeywardException denied) {
-            // TTS's order (getUser): authentication first, so that an anonymous caller asking for private
-            // fields hears 401 unauthenticated rather than the rights error (issue 18).
-            requireAuthenticated();
-            for (String p : mask.paths()) {
-                if (!UserFields.isPublic(p)) {
-                    throw denied;
-                }
-            }
-            publicOnly = true;
-        }
-        if (u == null) {
-            throw Errors.USER_NOT_FOUND.error("user_id", userId);
-        }
-        boolean gravatar = config.bool(Option.PROFILE_PICTURE_USE_GRAVATAR);
-        return UserMapper.read(u, mask, UserMapper.attributesIfAsked(u, mask),
-                new ReadOptions(publicOnly, gravatar, pictureUrlPrefix()));
-    }
-
-    /**
-     * "Authenticated" as TTS means it for public profiles: any valid credential, but a user whose
-     * account is requested, rejected or suspended is refused.
-     */
-    private void requireAuthenticated() {
-        Caller caller = context.requireValidCredential();
-        if (!caller.isAuthenticated()) {
-            throw Errors.UNAUTHENTICATED.error();
-        }
-        if (caller.userId() != null && caller.state() != null) {
-            KeywardException refused = switch (caller.state()) {
-                case STATE_REQUESTED -> Errors.USER_REQUESTED.error();
-                case STATE_REJECTED -> Errors.USER_REJECTED.error();
-                case STATE_SUSPENDED -> Errors.USER_SUSPENDED.error();
-                default -> null;
-            };
-            if (refused != null) {
-                String description = caller.stateDescription();
-                throw description == null || description.isEmpty() ? refused : refused.with("description", description);
-            }
         }
     }
 

@@ -35,6 +35,9 @@ public class UserResource {
     UserRegistry registry;
 
     @Inject
+    UserReader reader;
+
+    @Inject
     PasswordUpdates passwords;
 
     @Inject
@@ -45,7 +48,7 @@ public class UserResource {
 
     @GET
     public JsonObject get(@PathParam("user_id") String userId, @Context UriInfo uri) {
-        return registry.read(userId, new Query(uri.getQueryParameters()).fieldMask()).orThrow();
+        return reader.get(userId, new Query(uri.getQueryParameters()).fieldMask());
     }
 
     @PUT

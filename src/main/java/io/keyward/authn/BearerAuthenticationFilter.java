@@ -6,13 +6,15 @@ import io.keyward.rights.Caller;
 import io.keyward.rights.CallerContext;
 import io.keyward.rights.EntityRights;
 import io.keyward.rights.Rights;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
-import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,12 +26,16 @@ import java.util.logging.Logger;
  * on unauthenticated. Without the header (or with one that has no space) the caller is anonymous.
  *
  * <p>Rights are enforced by the services ({@link EntityRights}), never by container roles, so the caller
- * is not also logged in to the container: Liberty's JAAS login of a caller principal and groups cost
- * 11% of the CPU of a {@code GET /users/{id}} and nothing used it (issue 8).
+ * is not logged in to the container: Liberty's JAAS login of a caller principal and groups cost 11% of
+ * the CPU of a {@code GET /users/{id}} and nothing used it (issue 8). For the same reason this is a plain
+ * servlet filter rather than a Jakarta Security {@code HttpAuthenticationMechanism}: the mechanism only
+ * ever answered "do nothing", yet routing every request through the container's JASPI bridge cost 9-10%
+ * of the CPU of a bare request (issue 19, JFR of anonymous {@code auth_info} and of a Get). A filter is
+ * also the same on every Jakarta server.
  */
-@ApplicationScoped
-public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
-    private static final Logger LOG = Logger.getLogger(BearerAuthenticationMechanism.class.getName());
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class BearerAuthenticationFilter implements Filter {
+    private static final Logger LOG = Logger.getLogger(BearerAuthenticationFilter.class.getName());
 
     @Inject
     CredentialResolver resolver;
@@ -38,15 +44,19 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     SessionActivity sessions;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        authenticate((HttpServletRequest) req);
+        chain.doFilter(req, res);
+    }
+
+    private void authenticate(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || isScim(request)) {
-            return context.doNothing();
+            return;
         }
         int space = header.indexOf(' ');
         if (space < 0) {
-            return context.doNothing();
+            return;
         }
         String type = header.substring(0, space);
         String value = header.substring(space + 1);
@@ -59,16 +69,13 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
             if (caller.kind() == Caller.Kind.ACCESS_TOKEN) {
                 sessions.used(caller.credentialId());
             }
-            return context.doNothing();
         } catch (KeywardException e) {
             request.setAttribute(CallerContext.CREDENTIAL_ERROR_ATTRIBUTE, e);
-            return context.doNothing();
         } catch (RuntimeException e) {
             // A failure of the store (database down, ...) must not pass as "anonymous": keep it as the
             // credential error, so that rights-checked methods fail instead of answering as for a stranger.
             LOG.log(Level.WARNING, "credential check failed: " + e.getClass().getName());
             request.setAttribute(CallerContext.CREDENTIAL_ERROR_ATTRIBUTE, Errors.DATABASE_UNAVAILABLE.error());
-            return context.doNothing();
         }
     }
 
