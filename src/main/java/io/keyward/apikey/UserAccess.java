@@ -1,5 +1,7 @@
 package io.keyward.apikey;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Tokens;
 import io.keyward.entity.EntityIdentifiers;
@@ -73,6 +75,9 @@ public class UserAccess {
     @Inject
     Event<CredentialRevoked> revoked;
 
+    @Inject
+    AuditTrail audit;
+
     /** UserAccess.ListRights (API.md §6.1): the caller's rights on the user, entity-scoped rights only; {@code {}} when none. */
     public JsonObject listRights(String userId) {
         Ids.validateBareUserId(userId);
@@ -112,6 +117,10 @@ public class UserAccess {
         k.setUpdatedAt(now);
         k.setExpiresAt(expiresAt.orElse(null));
         keys.insert(k);
+        audit.record(AuditEvent.of("user.api-key.create").user(userId).detail("api_key_id", k.getKeyId())
+                .change("name", null, ApiKeyAudit.string(k.getName()))
+                .change("rights", null, ApiKeyAudit.rights(k.getRights()))
+                .change("expires_at", null, ApiKeyAudit.time(k.getExpiresAt())));
         announce("api_key_created", user, k);
         return ApiKeyJson.of(k, token.join());
     }
@@ -169,8 +178,12 @@ public class UserAccess {
         revoked.fire(new CredentialRevoked(k.getKeyId()));
         if (mask.contains("rights") && rights.isEmpty()) {
             keys.remove(k);
+            audit.record(AuditEvent.of("user.api-key.delete").user(userId).detail("api_key_id", k.getKeyId())
+                    .detail("reason", "updated with no rights")
+                    .change("rights", ApiKeyAudit.rights(k.getRights()), null));
             return JsonOut.object().build();
         }
+        ApiKeyAudit.Snapshot before = ApiKeyAudit.snapshot(k);
         if (mask.contains("name")) {
             k.setName(name);
         }
@@ -182,6 +195,8 @@ public class UserAccess {
         }
         k.setUpdatedAt(Timestamps.now());
         keys.flush();
+        audit.record(ApiKeyAudit.changes(AuditEvent.of("user.api-key.update").user(userId)
+                .detail("api_key_id", k.getKeyId()).detail("field_mask", mask.paths()), before, ApiKeyAudit.snapshot(k)));
         announce("api_key_changed", user(userId), k);
         return ApiKeyJson.of(k);
     }
@@ -192,6 +207,9 @@ public class UserAccess {
         userRights.require(EntityIdentifiers.user(userId), Right.RIGHT_USER_SETTINGS_API_KEYS);
         ApiKeyEntity k = key(userId, keyId);
         keys.remove(k);
+        audit.record(AuditEvent.of("user.api-key.delete").user(userId).detail("api_key_id", k.getKeyId())
+                .change("name", ApiKeyAudit.string(k.getName()), null)
+                .change("rights", ApiKeyAudit.rights(k.getRights()), null));
         revoked.fire(new CredentialRevoked(k.getKeyId()));
     }
 

@@ -1,5 +1,7 @@
 package io.keyward.authn;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Secrets;
 import io.keyward.crypto.Tokens;
@@ -59,6 +61,9 @@ public class OAuthService {
     @Inject
     UserSessions userSessions;
 
+    @Inject
+    AuditTrail audit;
+
     /** A new token pair, as answered to the client. */
     public record TokenPair(String accessToken, String refreshToken, long expiresIn) {
     }
@@ -117,7 +122,7 @@ public class OAuthService {
         if (rehash != null) {
             users.replaceVerifiedPasswordHash(userPk, verifiedHash, rehash);
         }
-        return signIn(userPk, clientId, origin);
+        return signIn(user.getUserId(), userPk, clientId, origin, "password");
     }
 
     /**
@@ -140,22 +145,24 @@ public class OAuthService {
         if (!ssoLinks.localPasswordAllowed(user.getId())) {
             throw OAuthException.localPasswordDisabled(user.getUserId());
         }
-        return signIn(userPk, clientId, origin);
+        return signIn(user.getUserId(), userPk, clientId, origin, OAuthTokenServlet.LOGIN_TOKEN_GRANT);
     }
 
     /** A new session with its first pair, whose token ID names the family. */
-    private TokenPair signIn(long userPk, String clientId, Origin origin) {
+    private TokenPair signIn(String userId, long userPk, String clientId, Origin origin, String grant) {
         Instant now = Timestamps.now();
         // Housekeeping, here and not in the rotation's transaction: the user's pairs and sessions that can
         // no longer be refreshed.
         tokens.deleteRefreshExpired(userPk, now);
         sessions.deleteExpired(userPk, now);
         Issued issued = issue(userPk, clientId, List.of(Right.RIGHT_ALL), null);
-        openSession(userPk, issued, origin);
+        String sessionId = openSession(userPk, issued, origin);
+        audit.record(AuditEvent.of("user.login").user(userId).detail("grant_type", grant).detail("client_id", clientId)
+                .detail("session_id", sessionId));
         return issued.pair();
     }
 
-    private void openSession(long userPk, Issued issued, Origin origin) {
+    private String openSession(long userPk, Issued issued, Origin origin) {
         AccessTokenEntity first = issued.token();
         SessionEntity s = new SessionEntity();
         s.setSessionId(UUID.randomUUID().toString());
@@ -168,6 +175,7 @@ public class OAuthService {
         s.setLastUsedAt(first.getCreatedAt());
         s.setExpiresAt(first.getRefreshExpiresAt());
         sessions.insert(s);
+        return s.getSessionId();
     }
 
     public TokenPair refreshGrant(String refreshToken, String clientId) {
@@ -222,6 +230,8 @@ public class OAuthService {
             // Its session was ended (V25 gave every family of before one): the family ends with it.
             throw OAuthException.invalidGrant("invalid refresh token");
         }
+        audit.record(AuditEvent.of("user.login").user(user.getUserId()).detail("grant_type", "refresh_token")
+                .detail("client_id", old.getClientId()));
         return issued.pair();
     }
 

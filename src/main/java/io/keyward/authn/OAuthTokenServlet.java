@@ -1,7 +1,9 @@
 package io.keyward.authn;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
-import io.keyward.user.ClientAddress;
+import io.keyward.http.ClientAddress;
 import io.keyward.wire.JsonP;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -33,6 +35,9 @@ public class OAuthTokenServlet extends HttpServlet {
 
     @Inject
     AuthnMetrics metrics;
+
+    @Inject
+    AuditTrail audit;
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -69,8 +74,31 @@ public class OAuthTokenServlet extends HttpServlet {
                 throw e;
             }
             metrics.login(grantType, AuthnMetrics.outcome(answer));
+            recordRefusal(req, grantType, answer);
             refuse(resp, answer);
         }
+    }
+
+    /**
+     * A refused sign-in, in a transaction of its own: the attempted user ID (password grant), never the
+     * password or a token. Outages (503) are not recorded: the database is what failed.
+     */
+    private void recordRefusal(HttpServletRequest req, String grantType, OAuthException answer) {
+        if (answer.status() == 503) {
+            return;
+        }
+        AuditEvent event = AuditEvent.of("user.login")
+                .outcome(answer.status() == 429 ? AuditEvent.THROTTLED : AuditEvent.FAILURE)
+                .detail("grant_type", grantType)
+                .detail("error", answer.error())
+                .detail("error_description", answer.getMessage());
+        if ("password".equals(grantType)) {
+            String username = req.getParameter("username");
+            if (username != null && !username.isEmpty()) {
+                event.user(username);
+            }
+        }
+        audit.refused(event);
     }
 
     private String clientAddress(HttpServletRequest req) {

@@ -1,5 +1,8 @@
 package io.keyward.authn;
 
+import io.keyward.audit.AuditActor;
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.user.SsoLinkStore;
 import io.keyward.user.UserCreation;
 import io.keyward.user.UserCreation.TrustedUser;
@@ -27,6 +30,9 @@ public class SsoProvisioner {
     @Inject
     SsoLinkStore links;
 
+    @Inject
+    AuditTrail audit;
+
     /**
      * Creates the user and its link in a transaction of their own. Throws the creation's error when the
      * ID breaks a rule, is blocklisted or taken, or the token has no usable e-mail address; then nothing
@@ -34,9 +40,12 @@ public class SsoProvisioner {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void provision(SsoTokens.Identity id) {
+        AuditActor identity = AuditActor.sso(id.issuer(), id.subject());
         UserEntity u = creation.createTrusted(new TrustedUser(id.userId(), id.name(), id.email(), id.emailVerified(),
-                null, false, true));
+                null, false, true), identity);
         links.insert(u.getId(), id.issuer(), id.subject());
+        audit.record(AuditEvent.of("user.sso.link").user(u.getUserId()).actor(identity)
+                .detail("issuer", id.issuer()).detail("subject", id.subject()).detail("just_in_time", true));
         LOG.info("SSO user " + id.userId() + " provisioned and linked to its identity at " + id.issuer());
     }
 }

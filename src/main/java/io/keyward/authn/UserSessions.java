@@ -1,5 +1,7 @@
 package io.keyward.authn;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
 import io.keyward.entity.EntityIdentifiers;
 import io.keyward.entity.Ids;
@@ -51,6 +53,9 @@ public class UserSessions {
     @Inject
     Event<CredentialRevoked> revoked;
 
+    @Inject
+    AuditTrail audit;
+
     /** ListUserSessions: default order by session ID; no secret (a session has none of its own). */
     public Page<JsonObject> list(String userId, Query query) {
         Ids.validateUserIds("ListUserSessionsRequest", userId);
@@ -82,6 +87,7 @@ public class UserSessions {
             throw Errors.USER_SESSION_NOT_FOUND.error("session_id", id, "user_id", userId);
         }
         end(s.getFamilyId());
+        audit.record(AuditEvent.of("user.session.delete").user(userId).detail("session_id", id));
     }
 
     /**

@@ -5,6 +5,6 @@
  * just-in-time provisioning, AuthInfo and the {@code X-Warning} headers. Nothing below imports it.
  *
  * <p>May import: {@code error}, {@code wire}, {@code config}, {@code store}, {@code crypto}, {@code entity},
- * {@code rights}, {@code user}, {@code apikey}, {@code cluster}.
+ * {@code rights}, {@code user}, {@code apikey}, {@code cluster}, {@code http}, {@code audit}.
  */
 package io.keyward.authn;

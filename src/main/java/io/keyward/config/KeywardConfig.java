@@ -96,6 +96,9 @@ public class KeywardConfig {
         SSO_ALLOW_LOCAL_PASSWORD("is.sso.allow-local-password", "false", "Users linked to an SSO identity may also use a local password (password grant, UpdatePassword, temporary passwords); off: only their SSO tokens authenticate them."),
         SCIM_TOKEN_HASH("is.scim.token-hash", "", "SHA-256 (hex) of the bearer token identity providers present at /scim/v2 (SCIM provisioning); empty: SCIM is off. The token works nowhere else."),
         SCIM_ADMIN_GROUP("is.scim.admin-group", "keyward-admins", "displayName of the one SCIM group, whose members are Keyward's admins."),
+        AUDIT_RETENTION("is.audit.retention", "8760h", "How long audit records are kept (default 365 days); older ones are deleted in batches; 0 keeps them forever."),
+        AUDIT_PURGE_INTERVAL("is.audit.purge-interval", "1h", "How often each node deletes audit records older than is.audit.retention."),
+        AUDIT_LOG("is.audit.log", "false", "Also write each committed audit record to the log (logger io.keyward.audit) as one JSON line, for a SIEM; never with secrets."),
         CLUSTER_KEYS("is.cluster.keys", "", "Keys of trusted cluster peers (comma-separated, hex or plain): `Authorization: ClusterKey <key>` may create notifications.");
 
         public final String key;

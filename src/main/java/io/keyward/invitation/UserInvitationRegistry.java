@@ -1,5 +1,7 @@
 package io.keyward.invitation;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig.Option;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Secrets;
@@ -54,6 +56,9 @@ public class UserInvitationRegistry {
     @Inject
     Event<MailRequest> mail;
 
+    @Inject
+    AuditTrail audit;
+
     /** An invitation as the API shows it. */
     public record Invitation(String email, String token, Instant expiresAt, Instant createdAt, Instant updatedAt,
                              Instant acceptedAt, String acceptedBy) {
@@ -80,6 +85,8 @@ public class UserInvitationRegistry {
             // A concurrent Send to the same address won the unique constraint.
             throw Errors.INVITATION_ALREADY_SENT.error();
         }
+        audit.record(AuditEvent.of("invitation.create").target("invitation", email)
+                .detail("expires_at", Timestamps.format(i.expiresAt)));
         Map<String, String> values = new HashMap<>();
         values.put("email", email);
         values.put("expires_at", Timestamps.format(i.expiresAt));
@@ -104,6 +111,7 @@ public class UserInvitationRegistry {
         if (store.deleteFor(email) == 0) {
             throw Errors.INVITATION_NOT_FOUND.error();
         }
+        audit.record(AuditEvent.of("invitation.delete").target("invitation", email));
     }
 
     /**
@@ -132,6 +140,7 @@ public class UserInvitationRegistry {
         if (!store.markAccepted(i.id, userPk, now)) {
             throw Errors.INVITATION_ALREADY_USED.error("invitation_token", token);
         }
+        audit.record(AuditEvent.of("invitation.accept").user(used.userId()).detail("email", i.email));
     }
 
     private Caller requireInviteRights() {

@@ -1,5 +1,7 @@
 package io.keyward.user;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.error.Errors;
 import io.keyward.wire.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +22,9 @@ import java.util.Map;
 public class PasswordChanges {
     @Inject
     UserStore store;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     SsoLinkStore links;
@@ -74,6 +79,8 @@ public class PasswordChanges {
         u.setRequirePasswordUpdate(false);
         u.setUpdatedAt(now);
         store.flush();
+        audit.record(AuditEvent.of("user.update.password").user(userId)
+                .detail("via_temporary_password", viaTemporary).detail("revoke_all_access", revokeAllAccess));
         if (revokeAllAccess) {
             credentials.fire(new UserCredentialsChanged(userId, true));
         }

@@ -1,5 +1,8 @@
 package io.keyward.user;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
+import io.keyward.http.ClientAddress;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.PasswordHasher;
 import io.keyward.error.Errors;
@@ -33,6 +36,9 @@ public class PasswordUpdates {
     PasswordChanges changes;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     HashingSlots slots;
 
     @Inject
@@ -61,6 +67,8 @@ public class PasswordUpdates {
             throw Errors.DATABASE_UNAVAILABLE.error();
         }
         if (wait > 0) {
+            audit.refused(AuditEvent.of("user.update.password").user(userId).outcome(AuditEvent.THROTTLED)
+                    .detail("reason", "too many failed password checks"));
             throw Errors.TOO_MANY_ATTEMPTS.error("retry_after", wait);
         }
         // Both stored hashes are tried in one slot: 1 = the password, 2 = the temporary password, 0 = neither.
@@ -77,10 +85,14 @@ public class PasswordUpdates {
         if (matched != 1) {
             if (matched == 0) {
                 LOG.fine(() -> "user.update.incorrect_password " + userId);
+                audit.refused(AuditEvent.of("user.update.password").user(userId).outcome(AuditEvent.FAILURE)
+                        .detail("reason", "incorrect old password"));
                 throw Errors.OLD_PASSWORD.error();
             }
             if (stored.temporaryPasswordExpiresAt() != null && stored.temporaryPasswordExpiresAt().isBefore(Timestamps.now())) {
                 LOG.fine(() -> "user.update.incorrect_password " + userId);
+                audit.refused(AuditEvent.of("user.update.password").user(userId).outcome(AuditEvent.FAILURE)
+                        .detail("reason", "temporary password expired"));
                 throw Errors.TEMPORARY_PASSWORD_EXPIRED.error();
             }
             temporary = true;

@@ -1,5 +1,7 @@
 package io.keyward.user;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
 import io.keyward.error.Errors;
 import io.keyward.error.Validation;
@@ -37,6 +39,9 @@ public class SsoLinks {
     @Inject
     Event<UserCredentialsChanged> credentials;
 
+    @Inject
+    AuditTrail audit;
+
     /** The user's links; admins only. */
     public List<SsoLinkStore.Link> list(String userId) {
         UserEntity u = adminAndUser(userId, false);
@@ -52,6 +57,7 @@ public class SsoLinks {
         UserEntity u = adminAndUser(userId, true);
         String iss = issuer(issuer);
         SsoLinkStore.Link link = links.insert(u.getId(), iss, subject(subject));
+        audit.record(AuditEvent.of("user.sso.link").user(userId).detail("issuer", iss).detail("subject", subject));
         if (!config.bool(KeywardConfig.Option.SSO_ALLOW_LOCAL_PASSWORD)) {
             credentials.fire(new UserCredentialsChanged(userId, true));
         }
@@ -71,6 +77,7 @@ public class SsoLinks {
         u.setUpdatedAt(Timestamps.now());
         users.flush();
         credentials.fire(new UserCredentialsChanged(userId, false));
+        audit.record(AuditEvent.of("user.sso.unlink").user(userId).detail("issuer", iss).detail("subject", subject));
         LOG.info("SSO identity of " + iss + " unlinked from user " + userId + " by " + context.caller().userId());
     }
 

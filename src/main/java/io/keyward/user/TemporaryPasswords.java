@@ -1,5 +1,8 @@
 package io.keyward.user;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
+import io.keyward.http.ClientAddress;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Secrets;
 import io.keyward.crypto.Tokens;
@@ -32,6 +35,9 @@ public class TemporaryPasswords {
     UserRegistry registry;
 
     @Inject
+    AuditTrail audit;
+
+    @Inject
     HttpServletRequest httpRequest;
 
     public void create(String userId) {
@@ -41,6 +47,7 @@ public class TemporaryPasswords {
             throw Errors.DATABASE_UNAVAILABLE.error();
         }
         if (wait > 0) {
+            audit.refused(AuditEvent.of("user.temporary-password.create").user(userId).outcome(AuditEvent.THROTTLED));
             throw Errors.TEMPORARY_PASSWORD_RATE_LIMITED.error("retry_after", wait);
         }
         String secret = Secrets.randomBase32(Tokens.SECRET_BYTES);

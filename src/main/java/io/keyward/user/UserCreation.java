@@ -1,5 +1,8 @@
 package io.keyward.user;
 
+import io.keyward.audit.AuditActor;
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.PasswordHasher;
 import io.keyward.entity.EmailAddresses;
@@ -32,6 +35,9 @@ public class UserCreation {
     @Inject
     Event<EmailValidationRequested> emailValidations;
 
+    @Inject
+    AuditTrail audit;
+
     /**
      * A user the server creates itself rather than through the API: approved, with a validated address
      * or not, and with or without a local password.
@@ -50,6 +56,14 @@ public class UserCreation {
 
     /** Creates {@code t} with the rules every user obeys; errors as the API's Create reports them. */
     public UserEntity createTrusted(TrustedUser t) {
+        return createTrusted(t, null);
+    }
+
+    /**
+     * As {@link #createTrusted(TrustedUser)}, recorded as done by {@code actor} rather than by the request's
+     * caller (an SSO identity that is being given its account); null: the caller.
+     */
+    public UserEntity createTrusted(TrustedUser t, AuditActor actor) {
         Ids.validateUserId("user.ids.user_id", t.userId());
         if (t.checkBlocklist() && UserValidation.isBlocked(t.userId(), config.extraBlockedUserIds())) {
             throw Errors.FORBIDDEN_ID.error("id", t.userId());
@@ -73,7 +87,7 @@ public class UserCreation {
         }
         u.setState((short) State.STATE_APPROVED.number());
         u.setAdmin(t.admin());
-        return insert(u, !t.emailValidated());
+        return insert(u, !t.emailValidated(), actor);
     }
 
     /**
@@ -81,10 +95,21 @@ public class UserCreation {
      * here) and, if asked, requests the validation of its primary address.
      */
     UserEntity insert(UserEntity u, boolean requestEmailValidation) {
+        return insert(u, requestEmailValidation, null);
+    }
+
+    private UserEntity insert(UserEntity u, boolean requestEmailValidation, AuditActor actor) {
         store.insert(u);
         if (requestEmailValidation) {
             emailValidations.fire(new EmailValidationRequested(u.getUserId(), u.getPrimaryEmailAddress()));
         }
+        // The new user's fields as "after" values; the password only as whether one was set.
+        AuditEvent created = AuditEvent.of("user.create").user(u.getUserId()).actor(actor)
+                .detail("password_set", !u.getPasswordHash().isEmpty());
+        if (!u.getTemporaryPasswordHash().isEmpty()) {
+            created.changeWithoutValues("temporary_password");
+        }
+        audit.record(UserAudit.changes(created, null, UserMapper.full(u, "", u.getAttributes())));
         return u;
     }
 

@@ -1,5 +1,7 @@
 package io.keyward.user;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
 import io.keyward.entity.EmailAddresses;
 import io.keyward.entity.EntityIdentifiers;
@@ -66,6 +68,9 @@ public class UserProvisioning {
     @Inject
     Event<UserCredentialsChanged> credentials;
 
+    @Inject
+    AuditTrail audit;
+
     /**
      * What an IdP says about a user. Null fields (but the ID) are left as they are on replace;
      * an empty {@code externalId} removes the link.
@@ -94,6 +99,7 @@ public class UserProvisioning {
                 null, false, true));
         if (externalId != null && !externalId.isEmpty()) {
             links.insert(u.getId(), issuer(), externalId);
+            audit.record(AuditEvent.of("user.sso.link").user(u.getUserId()).detail("issuer", issuer()).detail("subject", externalId));
         }
         if (Boolean.FALSE.equals(p.active())) {
             deactivate(u.getUserId());
@@ -235,10 +241,12 @@ public class UserProvisioning {
         }
         if (current != null) {
             links.delete(u.getId(), issuer, current);
+            audit.record(AuditEvent.of("user.sso.unlink").user(u.getUserId()).detail("issuer", issuer).detail("subject", current));
         }
         boolean linked = !externalId.isEmpty();
         if (linked) {
             links.insert(u.getId(), issuer, externalId);
+            audit.record(AuditEvent.of("user.sso.link").user(u.getUserId()).detail("issuer", issuer).detail("subject", externalId));
         }
         // The old identity's SSO tokens stop working at once on every node (the row change is announced);
         // as when an admin links an identity, OAuth tokens of earlier password logins go unless local

@@ -1,5 +1,7 @@
 package io.keyward.user;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig.Option;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.PasswordHasher;
@@ -79,6 +81,9 @@ public class UserRegistry {
 
     @Inject
     KeywardConfig config;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     Event<MailRequest> mail;
@@ -377,6 +382,7 @@ public class UserRegistry {
             throw Errors.USER_NOT_FOUND.error("user_id", userId);
         }
         Instant now = Timestamps.now();
+        JsonObject before = UserAudit.snapshot(u, mask);
         Instant validatedBefore = u.getPrimaryEmailAddressValidatedAt();
         boolean emailChanged = paths.contains("primary_email_address");
         Set<String> answer = new TreeSet<>(paths);
@@ -445,6 +451,11 @@ public class UserRegistry {
         }
         u.setUpdatedAt(now);
         store.flush();
+        AuditEvent updated = AuditEvent.of("user.update").user(userId).detail("field_mask", paths);
+        if (paths.contains("temporary_password")) {
+            updated.changeWithoutValues("temporary_password");
+        }
+        audit.record(UserAudit.changes(updated, before, UserAudit.snapshot(u, mask)));
 
         boolean validationChanged = !java.util.Objects.equals(validatedBefore, u.getPrimaryEmailAddressValidatedAt());
         if (paths.contains("state") || paths.contains("admin") || validationChanged) {
@@ -541,6 +552,7 @@ public class UserRegistry {
         }
         u.setDeletedAt(Timestamps.now());
         store.flush();
+        audit.record(AuditEvent.of("user.delete").user(userId));
         // Its sessions end, as TTS hard-deletes a deleted user's sessions; they stay ended after a restore.
         credentials.fire(new UserCredentialsChanged(userId, true));
     }
@@ -560,6 +572,7 @@ public class UserRegistry {
         }
         u.setDeletedAt(null);
         store.flush();
+        audit.record(AuditEvent.of("user.restore").user(userId));
         credentials.fire(new UserCredentialsChanged(userId, false));
     }
 
@@ -586,6 +599,7 @@ public class UserRegistry {
         // Before the row goes, so that observers can still resolve the user.
         credentials.fire(new UserCredentialsChanged(userId, false));
         store.remove(u);
+        audit.record(AuditEvent.of("user.purge").user(userId));
     }
 
     // ================================================================== Passwords
@@ -616,6 +630,8 @@ public class UserRegistry {
         u.setTemporaryPasswordExpiresAt(now.plus(TEMPORARY_PASSWORD_TTL));
         u.setUpdatedAt(now);
         store.flush();
+        audit.record(AuditEvent.of("user.temporary-password.create").user(userId)
+                .detail("expires_at", Timestamps.format(u.getTemporaryPasswordExpiresAt())));
         String link = config.string(Option.EMAIL_IDENTITY_SERVER_URL).replaceAll("/+$", "")
                 + "/update-password?user=" + userId + "&current=" + secret;
         mail.fire(new MailRequest("temporary_password", u.getPrimaryEmailAddress(), u.getName(),

@@ -8,6 +8,6 @@
  * identity providers ({@link io.keyward.user.UserProvisioning}, SCIM) uses the same rules.
  *
  * <p>May import: {@code error}, {@code wire}, {@code config}, {@code store}, {@code crypto}, {@code entity},
- * {@code rights}, {@code cluster}.
+ * {@code rights}, {@code cluster}, {@code http}, {@code audit}.
  */
 package io.keyward.user;

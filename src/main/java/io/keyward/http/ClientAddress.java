@@ -1,4 +1,4 @@
-package io.keyward.user;
+package io.keyward.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

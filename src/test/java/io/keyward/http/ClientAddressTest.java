@@ -1,4 +1,4 @@
-package io.keyward.user;
+package io.keyward.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
