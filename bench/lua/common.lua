@@ -23,6 +23,18 @@ function M.random_user()
   return string.format("u%06d", math.random(1, M.users))
 end
 
+-- Keycloak peer (bench/run --peer keycloak): the bench realm's Admin API, and the fixed IDs that
+-- bench/keycloak.py gives the seeded users (user n is 00000000-0000-4000-8000-<n, 12 digits>).
+M.kc_users = "/admin/realms/bench/users"
+
+function M.kc_user_id(n)
+  return string.format("00000000-0000-4000-8000-%012d", n)
+end
+
+function M.kc_random_user()
+  return M.kc_user_id(math.random(1, M.users))
+end
+
 -- One JSON line that bench/run parses: requests/s, latency percentiles (ms), non-2xx count.
 function M.done(summary, latency, requests)
   local errors = summary.errors.status + summary.errors.connect + summary.errors.read
