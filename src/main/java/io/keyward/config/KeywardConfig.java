@@ -99,6 +99,9 @@ public class KeywardConfig {
         AUDIT_RETENTION("is.audit.retention", "8760h", "How long audit records are kept (default 365 days); older ones are deleted in batches; 0 keeps them forever."),
         AUDIT_PURGE_INTERVAL("is.audit.purge-interval", "1h", "How often each node deletes audit records older than is.audit.retention."),
         AUDIT_LOG("is.audit.log", "false", "Also write each committed audit record to the log (logger io.keyward.audit) as one JSON line, for a SIEM; never with secrets."),
+        HTTP_PORT("is.http.port", "1885", "HTTP port (server.xml); the start-up warm-up sends its requests there, on loopback."),
+        WARMUP_ENABLED("is.warmup.enabled", "true", "Before /health/ready reports UP, a starting node sends itself the hot requests (reads only) for is.warmup.duration, so that its first real requests meet compiled code."),
+        WARMUP_DURATION("is.warmup.duration", "4s", "How long the start-up warm-up runs (0 turns it off)."),
         CLUSTER_KEYS("is.cluster.keys", "", "Keys of trusted cluster peers (comma-separated, hex or plain): `Authorization: ClusterKey <key>` may create notifications.");
 
         public final String key;

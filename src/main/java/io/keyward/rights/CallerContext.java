@@ -34,6 +34,11 @@ public class CallerContext {
 
     /** The error of an invalid presented credential, or null. */
     public KeywardException credentialError() {
+        if (override != null) {
+            // Work done on behalf of a known caller presented no credential (and may run outside any
+            // HTTP request: the start-up warm-up).
+            return null;
+        }
         Object e = request == null ? null : request.getAttribute(CREDENTIAL_ERROR_ATTRIBUTE);
         return e instanceof KeywardException k ? k : null;
     }

@@ -101,6 +101,12 @@ public class UserStore implements EntityDirectory {
                 .setParameter("ids", userIds).getResultList();
     }
 
+    /** Up to {@code max} IDs of users that are not deleted, in no particular order (the start-up warm-up's sample). */
+    public List<String> someUserIds(int max) {
+        return em.createQuery("SELECT u.userId FROM UserEntity u WHERE u.deletedAt IS NULL", String.class)
+                .setMaxResults(max).getResultList();
+    }
+
     /** The user with this row key (deleted or not), or null. */
     public UserEntity findByPk(long pk) {
         return em.find(UserEntity.class, pk);
