@@ -19,8 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
 /**
- * Every request: a correlation id, a cap on the body size, and one log line with method, path
- * (never the query string, which may carry e-mail addresses or tokens), status and duration.
+ * Every request: a correlation id, a cap on the body size, its route's figures ({@link RouteMetrics}), and one
+ * log line with method, path (never the query string, which may carry e-mail addresses or tokens), status and
+ * duration.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestFilter implements Filter {
@@ -29,6 +30,9 @@ public class RequestFilter implements Filter {
 
     @Inject
     KeywardConfig config;
+
+    @Inject
+    RouteMetrics metrics;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -50,8 +54,10 @@ public class RequestFilter implements Filter {
                 reject(response, max, correlation);
             }
         } finally {
+            long nanos = System.nanoTime() - start;
+            metrics.record(request, response.getStatus(), nanos);
             if (LOG.isLoggable(java.util.logging.Level.INFO)) {
-                long micros = (System.nanoTime() - start) / 1000;
+                long micros = nanos / 1000;
                 LOG.info(request.getMethod() + " " + request.getRequestURI() + " " + response.getStatus()
                         + " " + (micros / 1000) + "." + String.format("%03d", micros % 1000) + "ms correlation_id=" + correlation);
             }

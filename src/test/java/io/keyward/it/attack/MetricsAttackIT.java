@@ -94,6 +94,33 @@ class MetricsAttackIT {
         assertEquals(1.0, value(after, "keyward_database_up{mp_scope=\"application\"}"), ours(after));
     }
 
+    @Test
+    void requestsCountByRouteTemplateAndStatusClassWithAHistogram() {
+        String user = Attacker.register("routes");
+        String token = Attacker.login(user, Attacker.PASSWORD);
+        String route = "route=\"/api/v3/users/{user_id}\"";
+        double okBefore = routeCount(scrape(), route, "GET", "2xx");
+        double deniedBefore = routeCount(scrape(), route, "GET", "4xx");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, Attacker.bearer("GET", "/api/v3/users/" + user, token, null).status());
+        }
+        assertEquals(401, Attacker.send("GET", "/api/v3/users/" + user + "?field_mask=password_updated_at", Map.of(), null).status());
+        String after = scrape();
+        assertTrue(routeCount(after, route, "GET", "2xx") >= okBefore + 3, ours(after));
+        assertTrue(routeCount(after, route, "GET", "4xx") >= deniedBefore + 1, ours(after));
+        assertTrue(after.lines().anyMatch(l -> l.startsWith("keyward_http_server_requests_seconds_bucket{") && l.contains(route)),
+                "a latency histogram per route: " + ours(after));
+        // The label holds templates only: no user ID, however many users are asked for.
+        assertFalse(after.contains("route=\"/api/v3/users/" + user), ours(after));
+    }
+
+    /** The request count of one route, method and status class (labels in any order). */
+    private static double routeCount(String scrape, String route, String method, String status) {
+        return scrape.lines().filter(l -> l.startsWith("keyward_http_server_requests_seconds_count{"))
+                .filter(l -> l.contains(route) && l.contains("method=\"" + method + "\"") && l.contains("status=\"" + status + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     private static String scrape() {
         Answer a = Attacker.sendTls("GET", "/metrics?scope=application", Map.of("Authorization", basic(SCRAPER, SCRAPER_PASSWORD)), null);
         assertEquals(200, a.status(), a.toString());
