@@ -28,8 +28,8 @@ import java.util.List;
  * Keyward extension: the audit trail, newest first.
  * {@code GET /api/v3/keyward/audit?user_id=&actor=&action=&since=&until=&limit=&page=}, the total in
  * {@code X-Total-Count}. Admins read every record; any other user only the records about themselves
- * ({@code user_id} omitted or their own), with {@code RIGHT_USER_INFO} on themselves. Reading records
- * writes none.
+ * ({@code user_id} omitted or their own) since their account was created (not those of an earlier,
+ * purged account of the same ID), with {@code RIGHT_USER_INFO} on themselves. Reading records writes none.
  */
 @ApplicationScoped
 @Path("/keyward/audit")
@@ -55,6 +55,7 @@ public class AuditResource {
         Instant since = q.single("since").map(s -> Timestamps.parseQuery(s, "since")).orElse(null);
         Instant until = q.single("until").map(s -> Timestamps.parseQuery(s, "until")).orElse(null);
         Caller caller = context.requireValidCredential();
+        Long fromId = null;
         if (!context.isAdmin()) {
             String self = caller.userId();
             if (self == null) {
@@ -65,9 +66,10 @@ public class AuditResource {
             }
             rights.require(EntityIdentifiers.user(self), Right.RIGHT_USER_INFO);
             userId = self;
+            fromId = store.accountStart(self);
         }
         AuditStore.Filter filter = new AuditStore.Filter(userId, blankToNull(q.string("actor")),
-                blankToNull(q.string("action")), since, until);
+                blankToNull(q.string("action")), since, until, fromId);
         List<JsonObject> records = store.list(filter, paging.limit(), paging.offset()).stream().map(AuditJson::of).toList();
         return Page.answer("records", new Page<>(records, store.count(filter)));
     }
