@@ -158,7 +158,7 @@ public class OAuthService {
         sessions.deleteExpired(userPk, now);
         Issued issued = issue(userPk, clientId, List.of(Right.RIGHT_ALL), null);
         String sessionId = openSession(userPk, issued, origin);
-        audit.record(AuditEvent.of("user.login").user(userId).detail("grant_type", grant).detail("client_id", clientId)
+        audit.record(AuditEvent.of("oauth.user.login").user(userId).detail("grant_type", grant).detail("client_id", clientId)
                 .detail("session_id", sessionId));
         return issued.pair();
     }
@@ -231,7 +231,7 @@ public class OAuthService {
             // Its session was ended (V25 gave every family of before one): the family ends with it.
             throw OAuthException.invalidGrant("invalid refresh token");
         }
-        audit.record(AuditEvent.of("user.login").user(user.getUserId()).detail("grant_type", "refresh_token")
+        audit.record(AuditEvent.of("oauth.user.login").user(user.getUserId()).detail("grant_type", "refresh_token")
                 .detail("client_id", old.getClientId()));
         return issued.pair();
     }

@@ -22,7 +22,7 @@ class AuditRefusalsTest {
     private static AuditEntity throttled(String target, String address, long at) {
         AuditEntity e = new AuditEntity();
         e.occurredAt = Instant.ofEpochMilli(at);
-        e.action = "user.login";
+        e.action = "oauth.user.login";
         e.outcome = AuditEvent.THROTTLED;
         e.actorKind = "anonymous";
         e.clientAddress = address;

@@ -199,7 +199,7 @@ class AuditApiIT {
         Users.register(id);
         Reply ok = Credentials.loginReply(id, Users.PASSWORD);
         assertEquals(200, ok.status(), ok.body());
-        JsonObject login = record(id, "user.login", "success");
+        JsonObject login = record(id, "oauth.user.login", "success");
         assertContext(login, "anonymous", null);
         assertEquals("password", login.getJsonObject("details").getString("grant_type"));
         String sessionId = login.getJsonObject("details").getString("session_id");
@@ -207,11 +207,11 @@ class AuditApiIT {
         Reply refreshed = Api.form("/oauth/token", "grant_type=refresh_token&refresh_token="
                 + Api.enc(ok.json().getString("refresh_token")));
         assertEquals(200, refreshed.status(), refreshed.body());
-        assertEquals("refresh_token", record(id, "user.login", "success").getJsonObject("details").getString("grant_type"));
+        assertEquals("refresh_token", record(id, "oauth.user.login", "success").getJsonObject("details").getString("grant_type"));
 
         String wrong = "Wrong-Passw0rd-" + id;
         assertEquals(400, Credentials.loginReply(id, wrong).status());
-        JsonObject failed = record(id, "user.login", "failure");
+        JsonObject failed = record(id, "oauth.user.login", "failure");
         assertContext(failed, "anonymous", null);
         assertEquals("invalid_grant", failed.getJsonObject("details").getString("error"));
 
@@ -221,7 +221,7 @@ class AuditApiIT {
             throttled = Credentials.loginReply(id, wrong + i);
         }
         assertEquals(429, throttled.status(), throttled.body());
-        assertContext(record(id, "user.login", "throttled"), "anonymous", null);
+        assertContext(record(id, "oauth.user.login", "throttled"), "anonymous", null);
 
         // Ending the session (the user's own request).
         String access = refreshed.json().getString("access_token");
@@ -425,7 +425,7 @@ class AuditApiIT {
             assertEquals(200, r.status(), r.body());
         }
         String admin = Credentials.adminToken();
-        // user.create, user.login, 3 × user.update
+        // user.create, oauth.user.login, 3 × user.update
         Reply all = Api.get(AUDIT + "?user_id=" + id, admin);
         assertEquals(List.of("5"), all.totalCount(), all.body());
 
@@ -470,7 +470,7 @@ class AuditApiIT {
         assertEquals(200, login.status(), login.body());
         String access = login.json().getString("access_token");
         String refresh = login.json().getString("refresh_token");
-        String sessionId = record(id, "user.login", "success").getJsonObject("details").getString("session_id");
+        String sessionId = record(id, "oauth.user.login", "success").getJsonObject("details").getString("session_id");
 
         Reply revoked = Api.form("/oauth/revoke", "token=" + Api.enc(refresh));
         assertEquals(200, revoked.status(), revoked.body());
@@ -564,7 +564,7 @@ class AuditApiIT {
         for (int i = 0; i < 20; i++) {
             Credentials.loginReply(id, "Wrong-Passw0rd-" + i);
         }
-        List<JsonObject> throttled = await("user_id=" + id + "&action=user.login",
+        List<JsonObject> throttled = await("user_id=" + id + "&action=oauth.user.login",
                 rs -> refusals(only(rs, "throttled")) == 15 && refusals(only(rs, "failure")) == 5);
         assertEquals(15, refusals(only(throttled, "throttled")), throttled.toString());
         assertEquals(5, refusals(only(throttled, "failure")), throttled.toString());
@@ -598,7 +598,7 @@ class AuditApiIT {
         Reply own = Api.get(AUDIT, token);
         assertEquals(200, own.status(), own.body());
         List<JsonObject> mine = list(own);
-        assertEquals(List.of("user.login", "user.create"), mine.stream().map(r -> r.getString("action")).toList(), mine.toString());
+        assertEquals(List.of("oauth.user.login", "user.create"), mine.stream().map(r -> r.getString("action")).toList(), mine.toString());
         assertEquals(List.of("2"), own.totalCount());
         assertEquals(before + 2, about(id).size(), "admins read both accounts' records");
     }
