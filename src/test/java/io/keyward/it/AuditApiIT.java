@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyward.authn.TestJwts;
 import io.keyward.it.Api.Reply;
+import io.keyward.mail.TestSmtp;
 import io.keyward.rights.Right;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -601,6 +603,36 @@ class AuditApiIT {
         assertEquals(List.of("oauth.user.login", "user.create"), mine.stream().map(r -> r.getString("action")).toList(), mine.toString());
         assertEquals(List.of("2"), own.totalCount());
         assertEquals(before + 2, about(id).size(), "admins read both accounts' records");
+    }
+
+
+    @Test
+    void anEmailValidationIsRecordedAsAChangeWithoutItsToken() {
+        TestSmtp.start();
+        String id = Api.uniqueId("audmail");
+        Users.register(id);
+        String reference = null;
+        String token = null;
+        for (long end = System.nanoTime() + Duration.ofSeconds(90).toNanos(); token == null && System.nanoTime() < end; ) {
+            for (TestSmtp.Mail m : TestSmtp.await(Users.email(id), 1, Duration.ofSeconds(5))) {
+                if (m.find("validate\\?reference=([^&\\s]+)&") != null) {
+                    reference = m.find("validate\\?reference=([^&\\s]+)&");
+                    token = m.find("&token=([^&\\s]+)");
+                }
+            }
+        }
+        assertNotNull(token, "the validation mail was delivered");
+        Reply validated = Api.patch("/api/v3/email/validation", Json.createObjectBuilder()
+                .add("id", reference).add("token", token).build(), null);
+        assertEquals(200, validated.status(), validated.body());
+
+        JsonObject update = record(id, "user.update", "success");
+        assertContext(update, "anonymous", null);
+        assertEquals(reference, update.getJsonObject("details").getString("validation_id"));
+        JsonObject validatedAt = change(update, "primary_email_address_validated_at");
+        assertEquals(JsonValue.NULL, validatedAt.get("before"));
+        assertNotNull(Instant.parse(validatedAt.getString("after")));
+        assertNoSecret(about(id), token, Users.PASSWORD);
     }
 
 }
