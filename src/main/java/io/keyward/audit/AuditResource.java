@@ -44,6 +44,9 @@ public class AuditResource {
     AuditStore store;
 
     @Inject
+    AuditAccounts accounts;
+
+    @Inject
     KeywardConfig config;
 
     @GET
@@ -55,7 +58,6 @@ public class AuditResource {
         Instant since = q.single("since").map(s -> Timestamps.parseQuery(s, "since")).orElse(null);
         Instant until = q.single("until").map(s -> Timestamps.parseQuery(s, "until")).orElse(null);
         Caller caller = context.requireValidCredential();
-        Long fromId = null;
         if (!context.isAdmin()) {
             String self = caller.userId();
             if (self == null) {
@@ -66,10 +68,14 @@ public class AuditResource {
             }
             rights.require(EntityIdentifiers.user(self), Right.RIGHT_USER_INFO);
             userId = self;
-            fromId = store.accountStart(self);
+            // Not the records of an earlier, purged account of the same ID (its user.create is the first).
+            Instant created = accounts.createdAt(self);
+            if (created != null && (since == null || since.isBefore(created))) {
+                since = created;
+            }
         }
         AuditStore.Filter filter = new AuditStore.Filter(userId, blankToNull(q.string("actor")),
-                blankToNull(q.string("action")), since, until, fromId);
+                blankToNull(q.string("action")), since, until);
         List<JsonObject> records = store.list(filter, paging.limit(), paging.offset()).stream().map(AuditJson::of).toList();
         return Page.answer("records", new Page<>(records, store.count(filter)));
     }

@@ -18,11 +18,8 @@ public class AuditStore {
     @PersistenceContext(unitName = "keyward")
     EntityManager em;
 
-    /** Conditions of a read; null ones are not applied. {@code fromId}: records from this one on. */
-    public record Filter(String targetUserId, String actor, String action, Instant since, Instant until, Long fromId) {
-        public Filter(String targetUserId, String actor, String action, Instant since, Instant until) {
-            this(targetUserId, actor, action, since, until, null);
-        }
+    /** Conditions of a read; null ones are not applied. */
+    public record Filter(String targetUserId, String actor, String action, Instant since, Instant until) {
     }
 
     /** One INSERT in the caller's transaction: the record commits or rolls back with the change. */
@@ -47,24 +44,6 @@ public class AuditStore {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public long count(Filter f) {
         return query("SELECT COUNT(r) FROM AuditEntity r", f, "", Long.class).getSingleResult();
-    }
-
-    /**
-     * The first record of the present account named {@code userId}: its {@code user.create}, or the one after
-     * the last {@code user.purge} of the ID (an account older than the trail); null if neither exists. A purged
-     * ID can be registered again, and its new owner must not read the records of the account before.
-     */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Long accountStart(String userId) {
-        List<Object[]> last = em.createQuery("SELECT r.id, r.action FROM AuditEntity r WHERE r.targetType = 'user'"
-                        + " AND r.targetId = :id AND r.outcome = 'success' AND r.action IN ('user.create', 'user.purge')"
-                        + " ORDER BY r.id DESC", Object[].class)
-                .setParameter("id", userId).setMaxResults(1).getResultList();
-        if (last.isEmpty()) {
-            return null;
-        }
-        long id = ((Number) last.get(0)[0]).longValue();
-        return "user.purge".equals(last.get(0)[1]) ? id + 1 : id;
     }
 
     /**
@@ -99,10 +78,6 @@ public class AuditStore {
         if (f.since() != null) {
             where.append(" AND r.occurredAt >= :since");
             params.put("since", f.since());
-        }
-        if (f.fromId() != null) {
-            where.append(" AND r.id >= :fromId");
-            params.put("fromId", f.fromId());
         }
         if (f.until() != null) {
             where.append(" AND r.occurredAt < :until");
