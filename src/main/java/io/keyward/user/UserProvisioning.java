@@ -228,10 +228,6 @@ public class UserProvisioning {
 
     // ------------------------------------------------------------------ helpers
 
-    /**
-     * Suspended, and every API key and OAuth token of the user deleted in this transaction: they stop
-     * working on the next request, on every node (the database announces the deletions).
-     */
     /** The user, locked for the rest of the transaction, after the rights check; USER_NOT_FOUND if none. */
     private UserEntity locked(String userId, Right right) {
         UserEntity u = store.lock(userId, false);
@@ -242,6 +238,10 @@ public class UserProvisioning {
         return u;
     }
 
+    /**
+     * Suspended, and every API key and OAuth token of the user deleted in this transaction: they stop
+     * working on the next request, on every node (the database announces the deletions).
+     */
     private void deactivate(String userId) {
         update(userId, JsonP.object().add("state", State.STATE_SUSPENDED.fullName()).add("state_description", DEACTIVATED),
                 List.of("state", "state_description"));
