@@ -28,8 +28,8 @@ import java.util.List;
  * Keyward extension: the audit trail, newest first.
  * {@code GET /api/v3/keyward/audit?user_id=&actor=&action=&since=&until=&limit=&page=}, the total in
  * {@code X-Total-Count}. Admins read every record; any other user only the records about themselves
- * ({@code user_id} omitted or their own), with {@code RIGHT_USER_INFO} on themselves. Reading records
- * writes none.
+ * ({@code user_id} omitted or their own) since their account was created (not those of an earlier,
+ * purged account of the same ID), with {@code RIGHT_USER_INFO} on themselves. Reading records writes none.
  */
 @ApplicationScoped
 @Path("/keyward/audit")
@@ -42,6 +42,9 @@ public class AuditResource {
 
     @Inject
     AuditStore store;
+
+    @Inject
+    AuditAccounts accounts;
 
     @Inject
     KeywardConfig config;
@@ -65,6 +68,11 @@ public class AuditResource {
             }
             rights.require(EntityIdentifiers.user(self), Right.RIGHT_USER_INFO);
             userId = self;
+            // Not the records of an earlier, purged account of the same ID (its user.create is the first).
+            Instant created = accounts.createdAt(self);
+            if (created != null && (since == null || since.isBefore(created))) {
+                since = created;
+            }
         }
         AuditStore.Filter filter = new AuditStore.Filter(userId, blankToNull(q.string("actor")),
                 blankToNull(q.string("action")), since, until);

@@ -25,10 +25,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Drops audit records older than {@code is.audit.retention}, on every node every
+ * The audit trail's timers on each node. Drops audit records older than {@code is.audit.retention} every
  * {@code is.audit.purge-interval} (as the mail outbox's sender purges its old messages), in batches of
  * {@value #BATCH} rows, each batch a short transaction of its own. Nodes purging at once only delete the
- * same old rows; nothing but the retention ever deletes a record.
+ * same old rows; nothing but the retention ever deletes a record. And writes the counts of repeated
+ * refusals whose window has closed ({@link AuditRefusals}), a few times per window.
  */
 @Startup
 @Singleton
@@ -48,14 +49,23 @@ public class AuditRetention {
     @Inject
     KeywardConfig config;
 
+    @Inject
+    AuditRefusals refusals;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean stopping;
     private ScheduledFuture<?> schedule;
+    private ScheduledFuture<?> repeats;
 
     @PostConstruct
     void start() {
         long millis = Math.max(1000, config.duration(Option.AUDIT_PURGE_INTERVAL).toMillis());
         schedule = executor.scheduleWithFixedDelay(this::purge, millis, millis, TimeUnit.MILLISECONDS);
+        long window = refusals.window();
+        if (window > 0) {
+            long every = Math.max(1000, Math.min(window / 4, 60_000));
+            repeats = executor.scheduleWithFixedDelay(this::writeRepeats, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
     @PreDestroy
@@ -64,6 +74,31 @@ public class AuditRetention {
         if (schedule != null) {
             schedule.cancel(false);
         }
+        if (repeats != null) {
+            repeats.cancel(false);
+            writeRepeats(Long.MAX_VALUE); // every count so far, open windows too, rather than losing them with the node
+        }
+    }
+
+    private void writeRepeats() {
+        writeRepeats(System.currentTimeMillis());
+    }
+
+    /** Writes one record per window of repeated refusals closed by {@code now}, each in a transaction of its own. */
+    int writeRepeats(long now) {
+        int n = 0;
+        try {
+            for (AuditEntity e : refusals.due(now, refusals.window())) {
+                store.insertAlone(e);
+                if (config.bool(Option.AUDIT_LOG)) {
+                    AuditTrail.log(e);
+                }
+                n++;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "counts of repeated refusals not written: " + e.getClass().getName());
+        }
+        return n;
     }
 
     private void purge() {

@@ -23,7 +23,8 @@ import java.util.logging.Logger;
  * request's caller unless the event names one), the client address and the request's correlation ID, and
  * writes it as one INSERT. {@link #record} joins the change's transaction, so a rolled-back change leaves no
  * record; {@link #refused} commits on its own, so that refused attempts are kept although their work is
- * rolled back. With {@code is.audit.log} each committed record is also logged as one JSON line.
+ * rolled back, and repeats of a refusal within a window are only counted ({@link AuditRefusals}). With
+ * {@code is.audit.log} each committed record is also logged as one JSON line.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -35,6 +36,9 @@ public class AuditTrail {
 
     @Inject
     CallerContext context;
+
+    @Inject
+    AuditRefusals refusals;
 
     @Inject
     HttpServletRequest request;
@@ -61,6 +65,9 @@ public class AuditTrail {
     public void refused(AuditEvent event) {
         try {
             AuditEntity e = entity(event);
+            if (!refusals.admit(e)) {
+                return; // a repeat within the window: counted, written with the others when the window closes
+            }
             store.insertAlone(e);
             if (config.bool(KeywardConfig.Option.AUDIT_LOG)) {
                 log(e);
@@ -124,7 +131,7 @@ public class AuditTrail {
         });
     }
 
-    private static void log(AuditEntity e) {
+    static void log(AuditEntity e) {
         SIEM.info(AuditJson.of(e).toString());
     }
 

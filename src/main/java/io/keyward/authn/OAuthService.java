@@ -1,5 +1,6 @@
 package io.keyward.authn;
 
+import io.keyward.audit.AuditActor;
 import io.keyward.audit.AuditEvent;
 import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
@@ -157,7 +158,7 @@ public class OAuthService {
         sessions.deleteExpired(userPk, now);
         Issued issued = issue(userPk, clientId, List.of(Right.RIGHT_ALL), null);
         String sessionId = openSession(userPk, issued, origin);
-        audit.record(AuditEvent.of("user.login").user(userId).detail("grant_type", grant).detail("client_id", clientId)
+        audit.record(AuditEvent.of("oauth.user.login").user(userId).detail("grant_type", grant).detail("client_id", clientId)
                 .detail("session_id", sessionId));
         return issued.pair();
     }
@@ -230,7 +231,7 @@ public class OAuthService {
             // Its session was ended (V25 gave every family of before one): the family ends with it.
             throw OAuthException.invalidGrant("invalid refresh token");
         }
-        audit.record(AuditEvent.of("user.login").user(user.getUserId()).detail("grant_type", "refresh_token")
+        audit.record(AuditEvent.of("oauth.user.login").user(user.getUserId()).detail("grant_type", "refresh_token")
                 .detail("client_id", old.getClientId()));
         return issued.pair();
     }
@@ -251,9 +252,20 @@ public class OAuthService {
         if (!refresh && !t.prefix().equals(Tokens.ACCESS_TOKEN)) {
             return;
         }
-        AccessTokenEntity row = tokens.find(t.id());
-        if (row != null && Tokens.verifySecret(t.secret(), refresh ? row.getRefreshHash() : row.getAccessHash())) {
-            userSessions.end(row.getFamilyId() == null ? row.getTokenId() : row.getFamilyId());
+        AccessTokenStore.WithUser found = tokens.findWithUser(t.id());
+        if (found == null) {
+            return;
+        }
+        AccessTokenEntity row = found.token();
+        if (Tokens.verifySecret(t.secret(), refresh ? row.getRefreshHash() : row.getAccessHash())) {
+            String family = row.getFamilyId() == null ? row.getTokenId() : row.getFamilyId();
+            String sessionId = sessions.sessionIdOf(family);
+            userSessions.end(family);
+            // The sign-out is the token holder's: the pair is the actor (the refresh token shares its ID).
+            String userId = found.user().getUserId();
+            audit.record(AuditEvent.of("oauth.user.logout").user(userId)
+                    .actor(new AuditActor("access_token", userId, row.getTokenId()))
+                    .detail("token_type", refresh ? "refresh_token" : "access_token").detail("session_id", sessionId));
         }
     }
 

@@ -87,7 +87,7 @@ public class OAuthTokenServlet extends HttpServlet {
         if (answer.status() == 503) {
             return;
         }
-        AuditEvent event = AuditEvent.of("user.login")
+        AuditEvent event = AuditEvent.of("oauth.user.login")
                 .outcome(answer.status() == 429 ? AuditEvent.THROTTLED : AuditEvent.FAILURE)
                 .detail("grant_type", grantType)
                 .detail("error", answer.error())

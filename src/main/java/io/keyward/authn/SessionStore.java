@@ -55,6 +55,13 @@ public class SessionStore {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /** The ID of a family's session; null if it has none (any more). */
+    public String sessionIdOf(String familyId) {
+        List<String> ids = em.createQuery("SELECT s.sessionId FROM SessionEntity s WHERE s.familyId = :f", String.class)
+                .setParameter("f", familyId).getResultList();
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
     /** Deletes the session of a family; 1 if there was one. */
     public int deleteFamily(String familyId) {
         return em.createQuery("DELETE FROM SessionEntity s WHERE s.familyId = :f").setParameter("f", familyId).executeUpdate();

@@ -98,6 +98,7 @@ public class KeywardConfig {
         SCIM_ADMIN_GROUP("is.scim.admin-group", "keyward-admins", "displayName of the one SCIM group, whose members are Keyward's admins."),
         AUDIT_RETENTION("is.audit.retention", "8760h", "How long audit records are kept (default 365 days); older ones are deleted in batches; 0 keeps them forever."),
         AUDIT_PURGE_INTERVAL("is.audit.purge-interval", "1h", "How often each node deletes audit records older than is.audit.retention."),
+        AUDIT_REFUSAL_WINDOW("is.audit.refusal-window", "15m", "Refused attempts alike in action, outcome, target, actor and client address are recorded once per window on each node; the repeats are counted and written as one record when the window closes; 0 records each."),
         AUDIT_LOG("is.audit.log", "false", "Also write each committed audit record to the log (logger io.keyward.audit) as one JSON line, for a SIEM; never with secrets."),
         HTTP_PORT("is.http.port", "1885", "HTTP port (server.xml); the start-up warm-up sends its requests there, on loopback."),
         WARMUP_ENABLED("is.warmup.enabled", "true", "Before /health/ready reports UP, a starting node sends itself the hot requests (reads only) for is.warmup.duration, so that its first real requests meet compiled code."),

@@ -1,5 +1,7 @@
 package io.keyward.contactinfo;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig.Option;
 import io.keyward.config.KeywardConfig;
 import io.keyward.crypto.Secrets;
@@ -19,6 +21,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -37,6 +40,9 @@ import io.keyward.entity.Ids;
 @Stateless
 public class EmailValidationRegistry {
     private static final Logger LOG = Logger.getLogger(EmailValidationRegistry.class.getName());
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     EmailValidationStore store;
@@ -147,9 +153,15 @@ public class EmailValidationRegistry {
         if (!store.markUsed(v.id, now)) {
             throw Errors.VALIDATION_TOKEN_ALREADY_USED.error("validation_id", reference);
         }
+        Instant before = user.getPrimaryEmailAddressValidatedAt();
         user.setPrimaryEmailAddressValidatedAt(now);
         user.setUpdatedAt(now);
         credentialsChanged.fire(new UserCredentialsChanged(user.getUserId(), false));
+        // Validation lifts the restrictions of an unvalidated address: a change of the user like any other
+        // (by whoever holds the mailed token; the reference is public, the token never recorded).
+        audit.record(AuditEvent.of("user.update").user(user.getUserId()).detail("validation_id", reference)
+                .change("primary_email_address_validated_at", before == null ? null : Json.createValue(Timestamps.format(before)),
+                        Json.createValue(Timestamps.format(now))));
     }
 
     private static void checkLength(String field, String value) {

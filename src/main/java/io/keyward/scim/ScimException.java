@@ -2,8 +2,14 @@ package io.keyward.scim;
 
 import io.keyward.error.GrpcCode;
 import io.keyward.error.KeywardException;
+import jakarta.ejb.ApplicationException;
 
-/** A SCIM error response (RFC 7644 §3.12): HTTP status, optional {@code scimType}, detail. */
+/**
+ * A SCIM error response (RFC 7644 §3.12): HTTP status, optional {@code scimType}, detail. Also thrown inside
+ * the provisioning transaction (a PATCH operation, an If-Match check): it rolls that back and reaches the
+ * servlet unwrapped.
+ */
+@ApplicationException(rollback = true)
 final class ScimException extends RuntimeException {
     private final int status;
     private final String scimType;

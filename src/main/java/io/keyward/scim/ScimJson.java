@@ -108,9 +108,12 @@ final class ScimJson {
         return m.add("location", location).build();
     }
 
-    /** A weak ETag from the last modification time. */
+    /**
+     * A weak ETag from the last modification time, in microseconds (as stored): two changes within one
+     * millisecond still make two versions, so If-Match tells them apart.
+     */
     static String version(Instant modified) {
-        return "W/\"" + modified.toEpochMilli() + "\"";
+        return "W/\"" + (modified.getEpochSecond() * 1_000_000 + modified.getNano() / 1000) + "\"";
     }
 
     static JsonObject list(List<JsonObject> resources, long total, int startIndex) {

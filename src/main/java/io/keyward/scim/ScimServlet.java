@@ -1,5 +1,8 @@
 package io.keyward.scim;
 
+import io.keyward.audit.AuditActor;
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
 import io.keyward.config.KeywardConfig.Option;
 import io.keyward.crypto.Secrets;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -63,6 +67,9 @@ public class ScimServlet extends HttpServlet {
 
     @Inject
     KeywardConfig config;
+
+    @Inject
+    AuditTrail audit;
 
     private record Answer(int status, JsonObject body, String etag, String location) {
         static Answer ok(JsonObject body) {
@@ -128,12 +135,19 @@ public class ScimServlet extends HttpServlet {
         }
         String header = req.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ScimException(401, null, "the provisioning bearer token is required");
+            throw refused("missing_token", "the provisioning bearer token is required");
         }
         if (!Secrets.constantTimeEquals(Secrets.sha256(header.substring(7).trim()), hash)) {
-            throw new ScimException(401, null, "invalid provisioning token");
+            throw refused("invalid_token", "invalid provisioning token");
         }
         context.actAs(PROVISIONER);
+    }
+
+    /** A request without the provisioning token: recorded (anonymous, never what it presented), then 401. */
+    private ScimException refused(String reason, String detail) {
+        audit.refused(AuditEvent.of("scim.authenticate").outcome(AuditEvent.FAILURE).actor(AuditActor.ANONYMOUS)
+                .detail("reason", reason));
+        return new ScimException(401, null, detail);
     }
 
     private Answer route(HttpServletRequest req, String base) throws IOException {
@@ -225,6 +239,7 @@ public class ScimServlet extends HttpServlet {
         if (!Ids.isValid(id, Ids.USER_ID)) {
             throw ScimException.notFound("no user " + id);
         }
+        String ifMatch = req.getHeader("If-Match");
         Account a = switch (method) {
             case "GET" -> users.get(id);
             case "PUT" -> {
@@ -232,14 +247,22 @@ public class ScimServlet extends HttpServlet {
                 if (!p.userId().equals(id)) {
                     throw ScimException.mutability("userName is the Keyward user ID and cannot change");
                 }
-                yield replace(id, p);
+                yield replace(id, current -> {
+                    requireVersion(ifMatch, current);
+                    return p;
+                });
             }
             case "PATCH" -> {
+                // The operations apply to the user as locked in the update's own transaction, not to an
+                // earlier read of it: a change in between is neither lost nor overwritten.
                 JsonObject body = body(req);
-                yield replace(id, ScimUsers.patch(users.get(id), body));
+                yield replace(id, current -> {
+                    requireVersion(ifMatch, current);
+                    return ScimUsers.patch(current, body);
+                });
             }
             case "DELETE" -> {
-                users.delete(id);
+                users.delete(id, current -> requireVersion(ifMatch, current));
                 yield null;
             }
             default -> throw new ScimException(405, null, method + " is not supported on /Users/{id}");
@@ -250,9 +273,33 @@ public class ScimServlet extends HttpServlet {
         return new Answer(200, ScimUsers.resource(a, base, adminGroup()), ScimJson.version(a.updatedAt()), null);
     }
 
-    private Account replace(String id, UserProvisioning.Profile p) {
+    /**
+     * RFC 7644 §3.14: a write with {@code If-Match} proceeds only while the user is at one of the versions it
+     * names ({@code *}: any); otherwise {@code 412}. Without the header it proceeds. Versions are weak ETags,
+     * compared weakly, as SCIM clients send back the {@code meta.version} they read.
+     */
+    static void requireVersion(String ifMatch, Account current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String version = opaque(ScimJson.version(current.updatedAt()));
+        for (String tag : ifMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || opaque(t).equals(version)) {
+                return;
+            }
+        }
+        throw new ScimException(412, null, "the user changed since the version in If-Match; it is now at "
+                + ScimJson.version(current.updatedAt()) + ": read it again");
+    }
+
+    private static String opaque(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
+    }
+
+    private Account replace(String id, Function<Account, UserProvisioning.Profile> change) {
         try {
-            return users.replace(id, p);
+            return users.replace(id, change);
         } catch (KeywardException e) {
             if (e.is(Errors.ALREADY_EXISTS)) {
                 throw new ScimException(409, "uniqueness", "another user has this e-mail address or externalId");

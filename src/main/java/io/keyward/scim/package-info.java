@@ -7,6 +7,6 @@
  * {@code /api/v3} resource under {@code /scim/v2} (and the SCIM resources under {@code /api/v3}).
  *
  * <p>May import: {@code error}, {@code wire}, {@code config}, {@code crypto}, {@code entity},
- * {@code rights}, {@code user}.
+ * {@code rights}, {@code user}, {@code audit}.
  */
 package io.keyward.scim;

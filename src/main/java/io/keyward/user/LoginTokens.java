@@ -1,5 +1,7 @@
 package io.keyward.user;
 
+import io.keyward.audit.AuditEvent;
+import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
 import io.keyward.config.KeywardConfig.Option;
 import io.keyward.crypto.Secrets;
@@ -24,6 +26,8 @@ import java.util.Optional;
 public class LoginTokens {
     /** TTS refuses a sixth token while five are still usable. */
     static final int MAX_ACTIVE = 5;
+    /** Keyward's name: TTS publishes no event for login tokens. */
+    static final String ACTION = "user.login-token.create";
 
     @Inject
     KeywardConfig config;
@@ -43,6 +47,9 @@ public class LoginTokens {
     @Inject
     Event<MailRequest> mail;
 
+    @Inject
+    AuditTrail audit;
+
     /** The token, when the caller may see it (an admin, for a user who is not one); else empty. */
     @Transactional
     public Optional<String> create(String userId, boolean skipEmail) {
@@ -52,25 +59,38 @@ public class LoginTokens {
         boolean callerIsAdmin = context.isAdmin(); // credential errors swallowed, as in TTS
         UserEntity u = users.lock(userId, false);
         if (u == null) {
+            audit.refused(refusal(userId, "user_not_found"));
             throw Errors.ENTITY_NOT_FOUND.error("entity_type", "user", "entity_id", userId);
         }
         // A user whose sign-in belongs to the identity provider gets no local way in (issue 12 §4);
         // answered as for anyone, so that this anonymous method does not tell which accounts are linked.
         if (!ssoLinks.localPasswordAllowed(u.getId())) {
+            audit.refused(refusal(userId, "local_password_disabled"));
             return Optional.empty();
         }
         Instant now = Timestamps.now();
         if (tokens.countActive(u.getId(), now) >= MAX_ACTIVE) {
+            audit.refused(refusal(userId, "login_tokens_still_valid"));
             throw Errors.LOGIN_TOKENS_STILL_VALID.error();
         }
         tokens.deleteSpent(u.getId(), now);
         String token = Secrets.randomBase32(Tokens.SECRET_BYTES);
-        tokens.insert(u.getId(), Tokens.hashSecret(token), now, now.plus(config.duration(Option.LOGIN_TOKENS_TTL)));
-        if (!(callerIsAdmin && skipEmail)) {
+        Instant expiresAt = now.plus(config.duration(Option.LOGIN_TOKENS_TTL));
+        tokens.insert(u.getId(), Tokens.hashSecret(token), now, expiresAt);
+        boolean mailed = !(callerIsAdmin && skipEmail);
+        if (mailed) {
             mail.fire(new MailRequest("login_token", u.getPrimaryEmailAddress(), u.getName(),
                     Map.of("user_id", userId), Map.of("token", token)));
         }
-        return callerIsAdmin && !u.isAdmin() ? Optional.of(token) : Optional.empty();
+        boolean shown = callerIsAdmin && !u.isAdmin();
+        audit.record(AuditEvent.of(ACTION).user(userId).detail("expires_at", Timestamps.format(expiresAt))
+                .detail("mailed", mailed).detail("token_shown", shown));
+        return shown ? Optional.of(token) : Optional.empty();
+    }
+
+    /** A request that made no token: recorded on its own, as the caller's transaction makes nothing. */
+    private static AuditEvent refusal(String userId, String reason) {
+        return AuditEvent.of(ACTION).user(userId).outcome(AuditEvent.FAILURE).detail("reason", reason);
     }
 
     /**

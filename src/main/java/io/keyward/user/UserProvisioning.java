@@ -28,6 +28,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Provisioning by an identity provider (SCIM, issue 17): the use cases an IdP drives, expressed with the
@@ -117,15 +119,17 @@ public class UserProvisioning {
         return account(u, links.subjects(List.of(u.getId()), issuer()).get(u.getId()));
     }
 
-    /** Sets what {@code p} gives; each change goes through UserRegistry's update. */
-    public Account replace(String userId, Profile p) {
+    /**
+     * Sets what {@code change} makes of the user, in one transaction: the user is locked first and
+     * {@code change} sees it as it is now, so that a PATCH's operations apply to the state they change and a
+     * precondition (If-Match) is checked against it; {@code change} refuses by throwing. Each change goes
+     * through UserRegistry's update.
+     */
+    public Account replace(String userId, Function<Account, Profile> change) {
         requireProvisioner();
+        UserEntity u = locked(userId, Right.RIGHT_USER_SETTINGS_BASIC);
+        Profile p = change.apply(account(u, links.subjects(List.of(u.getId()), issuer()).get(u.getId())));
         String externalId = externalId(p.externalId());
-        UserEntity u = store.lock(userId, false);
-        rights.requireLoaded(EntityIdentifiers.user(userId), u != null, Right.RIGHT_USER_SETTINGS_BASIC);
-        if (u == null) {
-            throw Errors.USER_NOT_FOUND.error("user_id", userId);
-        }
         boolean wasActive = u.getState() == State.STATE_APPROVED.number();
         JsonObjectBuilder user = JsonP.object();
         List<String> paths = new ArrayList<>();
@@ -167,9 +171,14 @@ public class UserProvisioning {
         return get(userId);
     }
 
-    /** Keyward's delete (soft, restorable by an admin within the restore window). */
-    public void delete(String userId) {
+    /**
+     * Keyward's delete (soft, restorable by an admin within the restore window), in one transaction with
+     * {@code precondition}, which sees the locked user and refuses by throwing.
+     */
+    public void delete(String userId, Consumer<Account> precondition) {
         requireProvisioner();
+        UserEntity u = locked(userId, Right.RIGHT_USER_DELETE);
+        precondition.accept(account(u, null));
         registry.delete(userId);
     }
 
@@ -197,11 +206,7 @@ public class UserProvisioning {
     public void setAdmin(Collection<String> userIds, boolean admin) {
         requireProvisioner();
         for (String userId : userIds) {
-            UserEntity u = store.lock(userId, false);
-            rights.requireLoaded(EntityIdentifiers.user(userId), u != null, Right.RIGHT_USER_SETTINGS_BASIC);
-            if (u == null) {
-                throw Errors.USER_NOT_FOUND.error("user_id", userId);
-            }
+            UserEntity u = locked(userId, Right.RIGHT_USER_SETTINGS_BASIC);
             if (u.isAdmin() != admin) {
                 update(userId, JsonP.object().add("admin", admin), List.of("admin"));
             }
@@ -222,6 +227,16 @@ public class UserProvisioning {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The user, locked for the rest of the transaction, after the rights check; USER_NOT_FOUND if none. */
+    private UserEntity locked(String userId, Right right) {
+        UserEntity u = store.lock(userId, false);
+        rights.requireLoaded(EntityIdentifiers.user(userId), u != null, right);
+        if (u == null) {
+            throw Errors.USER_NOT_FOUND.error("user_id", userId);
+        }
+        return u;
+    }
 
     /**
      * Suspended, and every API key and OAuth token of the user deleted in this transaction: they stop

@@ -613,16 +613,19 @@ public class UserRegistry {
     public void storeTemporaryPassword(String userId, String secret, String hash) {
         UserEntity u = store.lock(userId, false);
         if (u == null) {
+            audit.refused(temporaryPasswordRefused(userId, "user_not_found"));
             return;
         }
         // A user linked to an SSO identity gets no local password (issue 12 §4). Answered like an unknown
         // user, so that this anonymous method does not tell which accounts are linked.
         if (!ssoLinks.localPasswordAllowed(u.getId())) {
+            audit.refused(temporaryPasswordRefused(userId, "local_password_disabled"));
             return;
         }
         Instant now = Timestamps.now();
         if (!u.getTemporaryPasswordHash().isEmpty() && u.getTemporaryPasswordExpiresAt() != null
                 && u.getTemporaryPasswordExpiresAt().isAfter(now)) {
+            audit.refused(temporaryPasswordRefused(userId, "temporary_password_still_valid"));
             return;
         }
         u.setTemporaryPasswordHash(hash);
@@ -639,6 +642,14 @@ public class UserRegistry {
     }
 
     // ================================================================== helpers
+
+    /**
+     * A temporary-password request that made nothing: recorded on its own (the answer is the same {@code {}}
+     * as for a made one, so the record, which only admins and the user read, is where the reason shows).
+     */
+    private static AuditEvent temporaryPasswordRefused(String userId, String reason) {
+        return AuditEvent.of("user.temporary-password.create").user(userId).outcome(AuditEvent.FAILURE).detail("reason", reason);
+    }
 
     private PasswordPolicy policy() {
         return new PasswordPolicy(PasswordPolicy.Requirements.from(config));

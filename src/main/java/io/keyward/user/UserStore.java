@@ -1,5 +1,6 @@
 package io.keyward.user;
 
+import io.keyward.audit.AuditAccounts;
 import io.keyward.entity.EntityType;
 import io.keyward.error.Errors;
 import io.keyward.rights.CredentialOwner;
@@ -25,6 +26,7 @@ import jakarta.persistence.criteria.Subquery;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,7 +43,7 @@ import javax.sql.DataSource;
  * {@code already_exists}, so concurrent Creates of one ID or address cannot both win.
  */
 @ApplicationScoped
-public class UserStore implements EntityDirectory {
+public class UserStore implements EntityDirectory, AuditAccounts {
     @PersistenceContext(unitName = "keyward")
     EntityManager em;
 
@@ -66,6 +68,14 @@ public class UserStore implements EntityDirectory {
                 ? "SELECT COUNT(u) FROM UserEntity u WHERE u.userId = :id"
                 : "SELECT COUNT(u) FROM UserEntity u WHERE u.userId = :id AND u.deletedAt IS NULL";
         return em.createQuery(jpql, Long.class).setParameter("id", userId).getSingleResult() > 0;
+    }
+
+    /** For the audit trail: when the account now named {@code userId} (deleted or not) was created. */
+    @Override
+    public Instant createdAt(String userId) {
+        List<Instant> created = em.createQuery("SELECT u.createdAt FROM UserEntity u WHERE u.userId = :id", Instant.class)
+                .setParameter("id", userId).getResultList();
+        return created.isEmpty() ? null : created.get(0);
     }
 
     @Override

@@ -64,9 +64,17 @@ public final class Api {
 
     /** As {@link #send}, with the whole {@code Authorization} value (another scheme, or none if null). */
     public static Reply sendAuthorized(String method, String path, Object body, String authorization) {
+        return sendWithHeader(method, path, body, authorization, null, null);
+    }
+
+    /** As {@link #sendAuthorized}, with one more request header (none if {@code name} is null). */
+    public static Reply sendWithHeader(String method, String path, Object body, String authorization, String name, String value) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             b.header("Authorization", authorization);
+        }
+        if (name != null) {
+            b.header(name, value);
         }
         HttpRequest.BodyPublisher publisher;
         if (body == null) {

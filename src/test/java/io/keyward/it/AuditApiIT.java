@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keyward.authn.TestJwts;
 import io.keyward.it.Api.Reply;
+import io.keyward.mail.TestSmtp;
 import io.keyward.rights.Right;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +55,40 @@ class AuditApiIT {
         return find(about(userId), action, outcome);
     }
 
+    /** The newest record of its own (not one of counted repeats) with {@code action} and {@code outcome}. */
     private static JsonObject find(List<JsonObject> records, String action, String outcome) {
         for (JsonObject r : records) {
-            if (r.getString("action").equals(action) && r.getString("outcome").equals(outcome)) {
+            boolean repeats = r.containsKey("details") && r.getJsonObject("details").containsKey("repeated");
+            if (r.getString("action").equals(action) && r.getString("outcome").equals(outcome) && !repeats) {
                 return r;
             }
         }
         throw new AssertionError("no " + action + "/" + outcome + " record in " + records);
+    }
+
+    /**
+     * The refusals the records stand for: a record of its own counts one, a record of repeats (the test
+     * servers count repeats within is.audit.refusal-window=3s) counts its {@code repeated}.
+     */
+    private static long refusals(List<JsonObject> records) {
+        return records.stream().mapToLong(r -> r.containsKey("details") && r.getJsonObject("details").containsKey("repeated")
+                ? r.getJsonObject("details").getInt("repeated") : 1).sum();
+    }
+
+    /** Waits (up to 20 s: repeats are written when their window closes) until {@code done} holds for the records. */
+    private static List<JsonObject> await(String query, Predicate<List<JsonObject>> done) {
+        long end = System.nanoTime() + 20_000_000_000L;
+        List<JsonObject> r = records(query);
+        while (!done.test(r) && System.nanoTime() < end) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            r = records(query);
+        }
+        return r;
     }
 
     private static long count(List<JsonObject> records, Predicate<JsonObject> p) {
@@ -172,7 +201,7 @@ class AuditApiIT {
         Users.register(id);
         Reply ok = Credentials.loginReply(id, Users.PASSWORD);
         assertEquals(200, ok.status(), ok.body());
-        JsonObject login = record(id, "user.login", "success");
+        JsonObject login = record(id, "oauth.user.login", "success");
         assertContext(login, "anonymous", null);
         assertEquals("password", login.getJsonObject("details").getString("grant_type"));
         String sessionId = login.getJsonObject("details").getString("session_id");
@@ -180,11 +209,11 @@ class AuditApiIT {
         Reply refreshed = Api.form("/oauth/token", "grant_type=refresh_token&refresh_token="
                 + Api.enc(ok.json().getString("refresh_token")));
         assertEquals(200, refreshed.status(), refreshed.body());
-        assertEquals("refresh_token", record(id, "user.login", "success").getJsonObject("details").getString("grant_type"));
+        assertEquals("refresh_token", record(id, "oauth.user.login", "success").getJsonObject("details").getString("grant_type"));
 
         String wrong = "Wrong-Passw0rd-" + id;
         assertEquals(400, Credentials.loginReply(id, wrong).status());
-        JsonObject failed = record(id, "user.login", "failure");
+        JsonObject failed = record(id, "oauth.user.login", "failure");
         assertContext(failed, "anonymous", null);
         assertEquals("invalid_grant", failed.getJsonObject("details").getString("error"));
 
@@ -194,7 +223,7 @@ class AuditApiIT {
             throttled = Credentials.loginReply(id, wrong + i);
         }
         assertEquals(429, throttled.status(), throttled.body());
-        assertContext(record(id, "user.login", "throttled"), "anonymous", null);
+        assertContext(record(id, "oauth.user.login", "throttled"), "anonymous", null);
 
         // Ending the session (the user's own request).
         String access = refreshed.json().getString("access_token");
@@ -398,7 +427,7 @@ class AuditApiIT {
             assertEquals(200, r.status(), r.body());
         }
         String admin = Credentials.adminToken();
-        // user.create, user.login, 3 × user.update
+        // user.create, oauth.user.login, 3 × user.update
         Reply all = Api.get(AUDIT + "?user_id=" + id, admin);
         assertEquals(List.of("5"), all.totalCount(), all.body());
 
@@ -434,4 +463,176 @@ class AuditApiIT {
         assertError(Api.get(AUDIT + "?limit=1001", admin), 400, "validation");
         assertEquals(400, Api.get(AUDIT + "?since=yesterday", admin).status());
     }
+
+    @Test
+    void signOutIsRecordedAsTheTokensHolder() {
+        String id = Api.uniqueId("audout");
+        Users.register(id);
+        Reply login = Credentials.loginReply(id, Users.PASSWORD);
+        assertEquals(200, login.status(), login.body());
+        String access = login.json().getString("access_token");
+        String refresh = login.json().getString("refresh_token");
+        String sessionId = record(id, "oauth.user.login", "success").getJsonObject("details").getString("session_id");
+
+        Reply revoked = Api.form("/oauth/revoke", "token=" + Api.enc(refresh));
+        assertEquals(200, revoked.status(), revoked.body());
+        assertEquals(401, Api.get("/api/v3/users/" + id, access).status(), "signed out");
+        JsonObject logout = record(id, "oauth.user.logout", "success");
+        assertContext(logout, "access_token", id);
+        assertEquals(access.split("\\.")[1], logout.getJsonObject("actor").getString("credential_id"));
+        assertEquals(sessionId, logout.getJsonObject("details").getString("session_id"));
+        assertEquals("refresh_token", logout.getJsonObject("details").getString("token_type"));
+
+        // A token that ends nothing (already revoked, or made up) leaves no record.
+        assertEquals(200, Api.form("/oauth/revoke", "token=" + Api.enc(access)).status());
+        assertEquals(200, Api.form("/oauth/revoke", "token=not-a-token").status());
+        assertEquals(1, count(about(id), r -> r.getString("action").equals("oauth.user.logout")));
+        assertNoSecret(about(id), Users.PASSWORD, access, refresh, access.split("\\.")[2], refresh.split("\\.")[2]);
+    }
+
+    @Test
+    void loginTokensAreRecordedWithoutTheToken() {
+        String id = Api.uniqueId("audlt");
+        Users.register(id);
+        String admin = Credentials.adminToken();
+        Reply shown = Api.post("/api/v3/users/" + id + "/login-tokens?skip_email=true", null, admin);
+        assertEquals(200, shown.status(), shown.body());
+        String token = shown.json().getString("token");
+        JsonObject byAdmin = record(id, "user.login-token.create", "success");
+        assertContext(byAdmin, "access_token", Api.ADMIN_ID);
+        assertTrue(byAdmin.getJsonObject("details").getBoolean("token_shown"), byAdmin.toString());
+        assertFalse(byAdmin.getJsonObject("details").getBoolean("mailed"), byAdmin.toString());
+        assertTrue(byAdmin.getJsonObject("details").containsKey("expires_at"));
+
+        assertEquals(200, Api.post("/api/v3/users/" + id + "/login-tokens", null, null).status());
+        JsonObject anonymous = record(id, "user.login-token.create", "success");
+        assertContext(anonymous, "anonymous", null);
+        assertTrue(anonymous.getJsonObject("details").getBoolean("mailed"));
+        assertFalse(anonymous.getJsonObject("details").getBoolean("token_shown"));
+
+        // A refused request is recorded on its own (its transaction makes nothing).
+        String nobody = Api.uniqueId("audltnone");
+        assertEquals(404, Api.post("/api/v3/users/" + nobody + "/login-tokens", null, null).status());
+        JsonObject refused = record(nobody, "user.login-token.create", "failure");
+        assertContext(refused, "anonymous", null);
+        assertEquals("user_not_found", refused.getJsonObject("details").getString("reason"));
+        assertNoSecret(about(id), token);
+    }
+
+    @Test
+    void temporaryPasswordRequestsThatMakeNothingAreRecordedAndAnsweredAlike() {
+        String nobody = Api.uniqueId("audtpnone");
+        Reply unknown = Api.post("/api/v3/users/" + nobody + "/temporary_password", null, null);
+        assertEquals(200, unknown.status(), unknown.body());
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, unknown.json(), "the answer does not tell that the user does not exist");
+        JsonObject refused = record(nobody, "user.temporary-password.create", "failure");
+        assertContext(refused, "anonymous", null);
+        assertEquals("user_not_found", refused.getJsonObject("details").getString("reason"));
+
+        String id = Api.uniqueId("audtp");
+        Users.register(id);
+        Reply made = Api.post("/api/v3/users/" + id + "/temporary_password", null, null);
+        Reply again = Api.post("/api/v3/users/" + id + "/temporary_password", null, null);
+        assertEquals(made.body(), again.body(), "made or not, the answer is the same");
+        record(id, "user.temporary-password.create", "success");
+        assertEquals("temporary_password_still_valid",
+                record(id, "user.temporary-password.create", "failure").getJsonObject("details").getString("reason"));
+    }
+
+    @Test
+    void aBadScimTokenIsRecordedWithoutTheToken() {
+        String wrong = "wrong-scim-token-" + Api.uniqueId("x");
+        Instant before = Instant.now().minusSeconds(1);
+        assertEquals(401, Api.send("GET", "/scim/v2/Users", null, wrong).status());
+        // Refusals alike within the window are counted into one record: this one is a record of its own or
+        // among the repeats of a record written at the latest when the window closes.
+        List<JsonObject> refused = await("action=scim.authenticate", rs -> rs.stream().anyMatch(
+                r -> !Instant.parse(r.getString("time")).isBefore(before)
+                        && r.getJsonObject("details").getString("reason").equals("invalid_token")));
+        JsonObject r = refused.stream().filter(x -> x.getJsonObject("details").getString("reason").equals("invalid_token"))
+                .findFirst().orElseThrow(() -> new AssertionError("no scim.authenticate record in " + refused));
+        assertEquals("failure", r.getString("outcome"));
+        assertEquals("anonymous", r.getJsonObject("actor").getString("kind"));
+        assertEquals("127.0.0.1", r.getString("client_address"));
+        assertFalse(r.containsKey("target"), r.toString());
+        assertNoSecret(refused, wrong, ScimApiIT.TOKEN);
+    }
+
+    @Test
+    void aFloodOfRefusalsWritesAFewRecordsThatCountThemAll() {
+        String id = Api.uniqueId("audflood");
+        Users.register(id);
+        // 5 failures (the per-user-and-address limit), then 15 throttled attempts that hash nothing.
+        for (int i = 0; i < 20; i++) {
+            Credentials.loginReply(id, "Wrong-Passw0rd-" + i);
+        }
+        List<JsonObject> throttled = await("user_id=" + id + "&action=oauth.user.login",
+                rs -> refusals(only(rs, "throttled")) == 15 && refusals(only(rs, "failure")) == 5);
+        assertEquals(15, refusals(only(throttled, "throttled")), throttled.toString());
+        assertEquals(5, refusals(only(throttled, "failure")), throttled.toString());
+        assertTrue(only(throttled, "throttled").size() < 15, "repeats are counted, not written one by one: " + throttled);
+        JsonObject repeats = only(throttled, "throttled").stream().filter(r -> r.getJsonObject("details").containsKey("repeated"))
+                .findFirst().orElseThrow(() -> new AssertionError("no record of repeats in " + throttled));
+        assertEquals(id, repeats.getJsonObject("target").getString("id"));
+        assertEquals("127.0.0.1", repeats.getString("client_address"));
+        assertTrue(repeats.getJsonObject("details").containsKey("repeated_from"), repeats.toString());
+        assertTrue(repeats.getJsonObject("details").containsKey("repeated_until"), repeats.toString());
+        assertNoSecret(throttled, "Wrong-Passw0rd-");
+    }
+
+    private static List<JsonObject> only(List<JsonObject> records, String outcome) {
+        return records.stream().filter(r -> r.getString("outcome").equals(outcome)).toList();
+    }
+
+    @Test
+    void aUserDoesNotReadTheRecordsOfAnEarlierAccountOfTheSameId() {
+        String admin = Credentials.adminToken();
+        String id = Api.uniqueId("audreuse");
+        Users.register(id);
+        Credentials.login(id, Users.PASSWORD);
+        assertEquals(200, Api.delete("/api/v3/users/" + id + "/purge", admin).status());
+        long before = about(id).size();
+        assertTrue(before >= 3, "create, login, purge: " + about(id));
+
+        // The ID is free again: its new owner reads only what concerns the new account.
+        Users.register(id);
+        String token = Credentials.login(id, Users.PASSWORD);
+        Reply own = Api.get(AUDIT, token);
+        assertEquals(200, own.status(), own.body());
+        List<JsonObject> mine = list(own);
+        assertEquals(List.of("oauth.user.login", "user.create"), mine.stream().map(r -> r.getString("action")).toList(), mine.toString());
+        assertEquals(List.of("2"), own.totalCount());
+        assertEquals(before + 2, about(id).size(), "admins read both accounts' records");
+    }
+
+
+    @Test
+    void anEmailValidationIsRecordedAsAChangeWithoutItsToken() {
+        TestSmtp.start();
+        String id = Api.uniqueId("audmail");
+        Users.register(id);
+        String reference = null;
+        String token = null;
+        for (long end = System.nanoTime() + Duration.ofSeconds(90).toNanos(); token == null && System.nanoTime() < end; ) {
+            for (TestSmtp.Mail m : TestSmtp.await(Users.email(id), 1, Duration.ofSeconds(5))) {
+                if (m.find("validate\\?reference=([^&\\s]+)&") != null) {
+                    reference = m.find("validate\\?reference=([^&\\s]+)&");
+                    token = m.find("&token=([^&\\s]+)");
+                }
+            }
+        }
+        assertNotNull(token, "the validation mail was delivered");
+        Reply validated = Api.patch("/api/v3/email/validation", Json.createObjectBuilder()
+                .add("id", reference).add("token", token).build(), null);
+        assertEquals(200, validated.status(), validated.body());
+
+        JsonObject update = record(id, "user.update", "success");
+        assertContext(update, "anonymous", null);
+        assertEquals(reference, update.getJsonObject("details").getString("validation_id"));
+        JsonObject validatedAt = change(update, "primary_email_address_validated_at");
+        assertEquals(JsonValue.NULL, validatedAt.get("before"));
+        assertNotNull(Instant.parse(validatedAt.getString("after")));
+        assertNoSecret(about(id), token, Users.PASSWORD);
+    }
+
 }

@@ -283,6 +283,79 @@ class ScimApiIT {
         assertEquals(0, beyond.getJsonArray("Resources").size());
     }
 
+    // ------------------------------------------------------------------ versions and concurrent writes
+
+    static Reply scimIfMatch(String method, String path, Object body, String ifMatch) {
+        return Api.sendWithHeader(method, "/scim/v2" + path, body, "Bearer " + TOKEN, "If-Match", ifMatch);
+    }
+
+    static String version(Reply r) {
+        assertEquals(200, r.status(), r.body());
+        return r.json().getJsonObject("meta").getString("version");
+    }
+
+    @Test
+    void writesWithAStaleIfMatchAreRefusedWith412AndChangeNothing() {
+        String id = Api.uniqueId("scim-etag");
+        Reply created = scim("POST", "/Users", entraUser(id, "e-" + id, id + "@etag.example"));
+        assertEquals(201, created.status(), created.body());
+        String v1 = version(scim("GET", "/Users/" + id, null));
+
+        Reply patched = scimIfMatch("PATCH", "/Users/" + id, patch(op("Replace", "displayName", "First")), v1);
+        String v2 = version(patched);
+        assertNotEquals(v1, v2, "a change makes a new version");
+
+        // v1 is stale now: PUT, PATCH and DELETE with it are refused and leave the user as it is.
+        JsonObject replacement = Json.createObjectBuilder(entraUser(id, "e-" + id, id + "@etag.example"))
+                .add("displayName", "Stale").build();
+        assertScimError(scimIfMatch("PUT", "/Users/" + id, replacement, v1), 412, null);
+        assertScimError(scimIfMatch("PATCH", "/Users/" + id, patch(op("Replace", "active", "False")), v1), 412, null);
+        assertScimError(scimIfMatch("DELETE", "/Users/" + id, null, v1), 412, null);
+        JsonObject now = scim("GET", "/Users/" + id, null).json();
+        assertEquals("First", now.getString("displayName"));
+        assertTrue(now.getBoolean("active"));
+        assertEquals(v2, now.getJsonObject("meta").getString("version"));
+
+        // The current version (also among others, or without W/), "*" and no If-Match at all proceed.
+        String v3 = version(scimIfMatch("PUT", "/Users/" + id, replacement, v1 + ", " + v2));
+        assertEquals("Stale", adminView(id).getString("name"));
+        String v4 = version(scimIfMatch("PATCH", "/Users/" + id, patch(op("Replace", "displayName", "Second")), v3.substring(2)));
+        version(scimIfMatch("PATCH", "/Users/" + id, patch(op("Replace", "displayName", "Third")), "*"));
+        assertNotEquals(v3, v4);
+        version(scim("PATCH", "/Users/" + id, patch(op("Replace", "displayName", "Fourth"))));
+        assertScimError(scimIfMatch("DELETE", "/Users/" + id, null, v4), 412, null);
+        assertEquals(204, scimIfMatch("DELETE", "/Users/" + id, null, version(scim("GET", "/Users/" + id, null))).status());
+        assertScimError(scim("GET", "/Users/" + id, null), 404, null);
+    }
+
+    /**
+     * A PATCH applies its operations to the user as it is in the write's own transaction. Were the user read
+     * in one transaction and written in another, the PATCH of the name would write back the address it had
+     * read, undoing a concurrent PATCH of the address (and the other way round).
+     */
+    @Test
+    void concurrentPatchesOfDifferentAttributesAreBothKept() throws Exception {
+        String id = Api.uniqueId("scim-race");
+        assertEquals(201, scim("POST", "/Users", entraUser(id, "r-" + id, id + "@race.example")).status());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 6; round++) {
+                String name = "Name " + round;
+                String email = "r" + round + "-" + id + "@race.example";
+                var a = pool.submit(() -> scim("PATCH", "/Users/" + id, patch(op("Replace", "displayName", name))));
+                var b = pool.submit(() -> scim("PATCH", "/Users/" + id,
+                        patch(op("Replace", "emails[type eq \"work\"].value", email))));
+                assertEquals(200, a.get().status(), a.get().body());
+                assertEquals(200, b.get().status(), b.get().body());
+                JsonObject api = adminView(id);
+                assertEquals(name, api.getString("name"), "round " + round);
+                assertEquals(email, api.getString("primary_email_address"), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ------------------------------------------------------------------ credentials
 
     @Test

@@ -115,7 +115,24 @@ class ScimMappingTest {
         assertEquals("alice", r.getString("userName"));
         assertEquals("00u1", r.getString("externalId"));
         assertEquals("https://k.example/scim/v2/Users/alice", r.getJsonObject("meta").getString("location"));
-        assertEquals("W/\"" + ALICE.updatedAt().toEpochMilli() + "\"", r.getJsonObject("meta").getString("version"));
+        assertEquals("W/\"" + ALICE.updatedAt().toEpochMilli() * 1000 + "\"", r.getJsonObject("meta").getString("version"),
+                "microseconds, as stored");
         assertFalse(r.containsKey("groups"));
+    }
+
+    @Test
+    void ifMatchNamesTheVersionsAWriteMayChange() {
+        String current = ScimJson.version(ALICE.updatedAt());
+        Account later = new Account("alice", "Alice Jones", "alice@example.com", true, false, "00u1",
+                ALICE.createdAt(), ALICE.updatedAt().plusNanos(1000));
+        assertTrue(!current.equals(ScimJson.version(later.updatedAt())), "a microsecond later is another version");
+        ScimServlet.requireVersion(null, ALICE);
+        ScimServlet.requireVersion(current, ALICE);
+        ScimServlet.requireVersion(current.substring(2), ALICE);
+        ScimServlet.requireVersion("*", ALICE);
+        ScimServlet.requireVersion("W/\"1\", " + current, ALICE);
+        ScimException stale = assertThrows(ScimException.class, () -> ScimServlet.requireVersion(current, later));
+        assertEquals(412, stale.status());
+        assertNull(stale.scimType());
     }
 }
