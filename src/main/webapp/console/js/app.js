@@ -63,7 +63,7 @@ function showBanners() {
   for (const w of me.warnings || []) {
     // The one restriction the user can lift alone: say how.
     const how = /email address validated/.test(w)
-      ? [' Open the link in the validation e-mail, or send it again from your ', h('a', { href: '#/profile' }, 'profile'), '.'] : null;
+      ? ['. Open the link in the validation e-mail, or send it again from your ', h('a', { href: '#/profile' }, 'profile'), '.'] : null;
     parts.push(msg('warn', h('strong', null, 'Restricted rights: '), w, how));
   }
   if (me.requirePasswordUpdate) {

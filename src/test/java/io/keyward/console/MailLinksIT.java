@@ -130,6 +130,16 @@ class MailLinksIT {
         browser.waitText("#reg-result", "Could not create the account: Invitation already used."
                 + " This invitation has already been used to create an account.");
         assertEquals(404, Api.get("/api/v3/users/" + second, Browser.adminToken()).status());
+
+        // An unknown invitation, and a link without one.
+        browser.open("/oauth/register?invitation_token=NOSUCHINVITATION");
+        browser.waitTitle("Create your account");
+        register(second, "", second + "@example.com", "Second-Passw0rd");
+        browser.waitText("#reg-result", "Could not create the account: Invitation not found. This invitation is unknown");
+        assertEquals(404, Api.get("/api/v3/users/" + second, Browser.adminToken()).status());
+        browser.open("/oauth/register");
+        browser.waitText("main", "The link is incomplete: it has no invitation token.");
+        assertTrue(browser.all("#reg-form").isEmpty(), "no form without an invitation");
     }
 
     private static void register(String id, String name, String email, String password) {
@@ -227,7 +237,7 @@ class MailLinksIT {
                 .get("identifier");
         try {
             browser.signInOk(id, Browser.PASSWORD);
-            browser.waitText("#banner", "Restricted rights: Restricted rights until email address validated"
+            browser.waitText("#banner", "Restricted rights: Restricted rights until email address validated."
                     + " Open the link in the validation e-mail, or send it again from your profile.");
             browser.go("keys", "API keys");
             browser.click("#banner a[href='#/profile']");
