@@ -243,7 +243,11 @@ const MAIL_LINKS = [
 
 async function boot() {
   window.addEventListener('hashchange', route);
-  const last = location.pathname.slice(location.pathname.lastIndexOf('/') + 1);
+  // A mail link is /console/{name} or <identity-server-url>/{name}: never a deeper console path such as
+  // /console/admin-panel/user-management/{a user named validate}.
+  const cut = location.pathname.lastIndexOf('/');
+  const dir = location.pathname.slice(0, cut);
+  const last = dir === '/console' || !dir.startsWith('/console') ? location.pathname.slice(cut + 1) : '';
   if (last === 'token-login') {
     await tokenLogin();
     return;

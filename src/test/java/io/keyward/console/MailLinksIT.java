@@ -217,6 +217,11 @@ class MailLinksIT {
         browser.open(userLink);
         browser.waitTitle("User " + requested);
         assertTrue(browser.driver.getCurrentUrl().endsWith("/console/#/admin/users/" + requested), browser.driver.getCurrentUrl());
+        // A user page whose ID is a mail link's name stays a user page.
+        browser.open("/console/admin-panel/user-management/validate");
+        browser.waitTitle("Something went wrong");
+        browser.waitText("main", "validate");
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/console/#/admin/users/validate"), browser.driver.getCurrentUrl());
         browser.signOut();
     }
 
