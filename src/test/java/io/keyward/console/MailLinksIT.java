@@ -87,7 +87,8 @@ class MailLinksIT {
         browser.waitTitle("Profile");
         browser.signOut();
 
-        browser.open("/oauth/validate?reference=NOSUCHREFERENCE&token=NOSUCHTOKEN");
+        // The same page under /console (identity-server-url may point there).
+        browser.open("/console/validate?reference=NOSUCHREFERENCE&token=NOSUCHTOKEN");
         browser.waitText("main", "Could not confirm the e-mail address: Validation token not found. The link is unknown");
         Reply bogus = Api.patch("/api/v3/email/validation", "{\"id\":\"NOSUCHREFERENCE\",\"token\":\"NOSUCHTOKEN\"}", null);
         assertEquals(404, bogus.status(), bogus.body());
@@ -188,6 +189,20 @@ class MailLinksIT {
         browser.waitText("#up-result", "Could not set the password: Incorrect old password."
                 + " The temporary password of this link is no longer valid");
         Browser.token(id, "Linked-New-Passw0rd");
+    }
+
+    @Test
+    void anExpiredTemporaryPasswordIsRefusedInWords() {
+        String id = Browser.newUser("con-tempexp");
+        // An admin-set temporary password sends no mail; the link is the one the mail would carry.
+        Browser.adminUpdate(id, Map.of("temporary_password", "Expired-Temp-Passw0rd",
+                "temporary_password_expires_at", "2020-01-01T00:00:00Z"));
+        browser.open("/oauth/update-password?user=" + id + "&current=Expired-Temp-Passw0rd");
+        browser.waitTitle("Choose a new password");
+        setNewPassword("Never-Set-Passw0rd");
+        browser.waitText("#up-result", "Could not set the password: Temporary password expired."
+                + " The temporary password of this link has expired. Ask for a new one on the sign-in page.");
+        Browser.token(id, Browser.PASSWORD);
     }
 
     @Test
