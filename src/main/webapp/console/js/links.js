@@ -16,15 +16,13 @@ export function setPasswordWithTemporary(userId, temporary, next, revokeAll) {
 
 /** A refused link in words: the server's message, then what it means for the person holding the link. */
 function refusal(e, doing, meaning) {
-  const words = meaning[e.name];
-  if (!words) return errorMsg(e, doing);
   const m = errorMsg(e, doing);
-  m.append(/[.!?]$/.test(m.textContent) ? ' ' : '. ', words);
+  if (e.name && Object.hasOwn(meaning, e.name)) m.append(/[.!?]$/.test(m.textContent) ? ' ' : '. ', meaning[e.name]);
   return m;
 }
 
 const VALIDATION_REFUSED = {
-  validation_token_already_used: 'This link was used before: the address it names is already confirmed.',
+  validation_token_already_used: 'This link was used before: the address it named was confirmed then.',
   validation_token_expired: 'This link has expired. Sign in and send a new validation e-mail from your profile.',
   validation_token_not_found: 'The link is unknown: it may be mistyped, or a newer validation e-mail or a change of the address replaced it.',
 };
@@ -48,9 +46,9 @@ export const MAIL_PAGES = {
 };
 
 /**
- * Shows the page for a mail link. {@code params} are the link's query parameters, already out of the
- * address bar; {@code shell} is the console's {enter(notice), land(notice)}: enter signs in to the
- * console, land goes to the console if this tab has a session and to the sign-in page otherwise.
+ * Shows the page for a mail link. params are the link's query parameters, already out of the address bar;
+ * shell is the console's {enter(...notices), land(...notices)}: enter goes into the console with the session
+ * just made, land into the console if this tab has a session and to the sign-in page otherwise.
  */
 export function mailLinkPage(name, params, shell) {
   return MAIL_PAGES[name](params, shell);

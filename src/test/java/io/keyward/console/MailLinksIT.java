@@ -83,7 +83,7 @@ class MailLinksIT {
         // The same link again, now in a signed-in tab: the console, with the refusal above the page.
         browser.open(link);
         browser.waitText("#banner", "Could not confirm the e-mail address: Validation token already used."
-                + " This link was used before: the address it names is already confirmed.");
+                + " This link was used before: the address it named was confirmed then.");
         browser.waitTitle("Profile");
         browser.signOut();
 
