@@ -1,6 +1,6 @@
 // The signed-in user's own pages: profile, password, API keys, notifications.
 import { api, dropSession } from './api.js';
-import { act, checkbox, confirmBox, errorMsg, field, h, msg, pager, put, table, when } from './dom.js';
+import { act, checkbox, confirmBox, field, h, msg, newPasswordForm, pager, put, table, when } from './dom.js';
 import { hooks, me, page } from './shell.js';
 
 const PAGE_SIZE = 20;
@@ -53,22 +53,10 @@ export async function profile() {
 
 export async function password() {
   const old = h('input', { type: 'password', id: 'pw-old', autocomplete: 'current-password', required: true });
-  const next = h('input', { type: 'password', id: 'pw-new', autocomplete: 'new-password', required: true });
-  const again = h('input', { type: 'password', id: 'pw-again', autocomplete: 'new-password', required: true });
-  const everywhere = checkbox('Sign out everywhere (ends every session and this one)', { id: 'pw-revoke-all' });
-  const out = h('div', { id: 'pw-result' });
-  const form = h('form', { id: 'pw-form' }, field('Current password', old), field('New password', next),
-    field('New password again', again), everywhere,
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Change password')), out);
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    if (next.value !== again.value) {
-      put(out, errorMsg({ message: 'The two new passwords differ.' }));
-      return;
-    }
-    const revokeAll = everywhere.querySelector('input').checked;
+  const { form } = newPasswordForm('pw', { lead: field('Current password', old),
+    everywhere: 'Sign out everywhere (ends every session and this one)', submit: 'Change password' }, async (next, revokeAll, out) => {
     const done = await act(out, 'Could not change the password', () => api('PUT', `${userPath()}/password`, {
-      body: { user_ids: { user_id: me.id }, old: old.value, new: next.value, revoke_all_access: revokeAll },
+      body: { user_ids: { user_id: me.id }, old: old.value, new: next, revoke_all_access: revokeAll },
     }), 'Password changed.');
     if (done === undefined) return;
     form.reset();

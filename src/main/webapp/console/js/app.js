@@ -4,6 +4,7 @@ import { act, errorMsg, field, h, msg, put, stateName } from './dom.js';
 import { hooks, me, page } from './shell.js';
 import * as account from './account.js';
 import * as admin from './admin.js';
+import { MAIL_PAGES, mailLinkPage, setPasswordWithTemporary } from './links.js';
 
 const nav = document.getElementById('nav');
 const who = document.getElementById('who');
@@ -59,7 +60,12 @@ function showBanners() {
     parts.push(msg('warn', h('strong', null, `Account state: ${stateName(state)}. `), why || '',
       me.stateDescription ? ` Reason: ${me.stateDescription}` : ''));
   }
-  for (const w of me.warnings || []) parts.push(msg('warn', h('strong', null, 'Restricted rights: '), w));
+  for (const w of me.warnings || []) {
+    // The one restriction the user can lift alone: say how.
+    const how = /email address validated/.test(w)
+      ? ['. Open the link in the validation e-mail, or send it again from your ', h('a', { href: '#/profile' }, 'profile'), '.'] : null;
+    parts.push(msg('warn', h('strong', null, 'Restricted rights: '), w, how));
+  }
   if (me.requirePasswordUpdate) {
     parts.push(msg('warn', h('strong', null, 'Please change your password. '),
       'An administrator asked you to choose a new password before you go on.'));
@@ -146,15 +152,14 @@ function forgotForms() {
   set.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const id = tUser.value.trim();
-    act(tOut, 'Could not set the password',
-      () => api('PUT', `/users/${encodeURIComponent(id)}/password`,
-        { anonymous: true, body: { user_ids: { user_id: id }, old: tPass.value, new: nPass.value } }),
+    act(tOut, 'Could not set the password', () => setPasswordWithTemporary(id, tPass.value, nPass.value, false),
       'Your password is changed. Sign in with it above.');
   });
   return [ask, set];
 }
 
-async function enter() {
+/** Into the console with the session just made or resumed; notices (a mail link's outcome) go above the page. */
+async function enter(...notices) {
   try {
     await loadMe();
   } catch (e) {
@@ -162,6 +167,7 @@ async function enter() {
     return;
   }
   showShell();
+  banner.prepend(...notices);
   const target = location.hash.startsWith('#/') && location.hash.length > 2 ? location.hash : '#/profile';
   if (location.hash === target) route(); else location.hash = target;
 }
@@ -213,8 +219,18 @@ async function tokenLogin() {
     signInPage(errorMsg(e, 'This login link does not work'));
     return;
   }
-  location.hash = '#/profile';
+  // Without a hashchange: the route runs once, after enter() knows who is signed in.
+  history.replaceState(null, '', '/console/#/profile');
   await enter();
+}
+
+/** After a mail link's action: into the console if this tab has a session, else to the sign-in page. */
+async function land(...notices) {
+  if (await resume()) {
+    await enter(...notices);
+  } else {
+    signInPage(notices);
+  }
 }
 
 /** The paths the mails link to (TTS's console paths) and the views they mean. */
@@ -227,8 +243,20 @@ const MAIL_LINKS = [
 
 async function boot() {
   window.addEventListener('hashchange', route);
-  if (location.pathname.endsWith('/token-login')) {
+  // A mail link is /console/{name} or <identity-server-url>/{name}: never a deeper console path such as
+  // /console/admin-panel/user-management/{a user named validate}.
+  const cut = location.pathname.lastIndexOf('/');
+  const dir = location.pathname.slice(0, cut);
+  const last = dir === '/console' || !dir.startsWith('/console') ? location.pathname.slice(cut + 1) : '';
+  if (last === 'token-login') {
     await tokenLogin();
+    return;
+  }
+  if (Object.hasOwn(MAIL_PAGES, last)) {
+    // The link's secrets leave the address bar (and the history) before anything else happens.
+    const params = new URLSearchParams(location.search);
+    history.replaceState(null, '', '/console/');
+    await mailLinkPage(last, params, { enter, land });
     return;
   }
   if (location.pathname !== '/console/') {

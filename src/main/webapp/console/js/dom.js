@@ -43,6 +43,28 @@ export function field(label, control, hint) {
   return h('label', { for: control.id }, parts);
 }
 
+/**
+ * A form to choose a new password, typed twice, with "sign out everywhere"; ids are {prefix}-new, -again,
+ * -revoke-all, -result and -form. onSubmit(newPassword, revokeAll, out) runs once both typings agree.
+ */
+export function newPasswordForm(prefix, { lead = [], everywhere, checked = false, submit }, onSubmit) {
+  const next = h('input', { type: 'password', id: `${prefix}-new`, autocomplete: 'new-password', required: true });
+  const again = h('input', { type: 'password', id: `${prefix}-again`, autocomplete: 'new-password', required: true });
+  const box = checkbox(everywhere, { id: `${prefix}-revoke-all`, checked });
+  const out = h('div', { id: `${prefix}-result` });
+  const form = h('form', { id: `${prefix}-form` }, lead, field('New password', next), field('New password again', again),
+    box, h('div', { class: 'actions' }, h('button', { type: 'submit' }, submit)), out);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    if (next.value !== again.value) {
+      put(out, errorMsg({ message: 'The two new passwords differ.' }));
+      return;
+    }
+    onSubmit(next.value, box.querySelector('input').checked, out);
+  });
+  return { form, first: next };
+}
+
 export function checkbox(label, props) {
   const box = h('input', { type: 'checkbox', ...props });
   return h('label', { class: 'check' }, box, label);

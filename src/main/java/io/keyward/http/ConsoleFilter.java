@@ -12,11 +12,13 @@ import java.io.IOException;
 
 /**
  * The web console's pages (static files under {@code src/main/webapp/console}): strict security headers
- * on every one, and the page itself for the console's own paths ({@code /console/token-login}, the mails'
- * {@code <is.email.network.identity-server-url>/token-login} and {@code <console-url>/...} links) so that a
- * link lands in the console.
+ * on every one, and the page itself for the console's own paths and for the links in Keyward's mails
+ * ({@code <is.email.network.identity-server-url>/token-login}, {@code /validate}, {@code /register} and
+ * {@code /update-password}, TTS's account-app paths, {@code /oauth/...} by default; the {@code <console-url>/...}
+ * links), so that a link lands in the console, which completes it through the public API.
  */
-@WebFilter(urlPatterns = {"/console", "/console/*", "/oauth/token-login"}, asyncSupported = true)
+@WebFilter(urlPatterns = {"/console", "/console/*", "/oauth/token-login", "/oauth/validate", "/oauth/register",
+    "/oauth/update-password"}, asyncSupported = true)
 public class ConsoleFilter implements Filter {
     /** Only the console's own files: no inline script or style, no other origin, never in a frame. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self';"
@@ -30,7 +32,7 @@ public class ConsoleFilter implements Filter {
         response.setHeader("Content-Security-Policy", CSP);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        // The token-login page's address carries a token: never hand it on to another site.
+        // A mail link's address carries a token or a temporary password: never hand it on to another site.
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Cache-Control", "no-cache");
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -38,7 +40,8 @@ public class ConsoleFilter implements Filter {
             response.sendRedirect(request.getContextPath() + "/console/");
             return;
         }
-        if (path.endsWith("/token-login") || isPage(path)) {
+        // Under /oauth/ only the mail links reach this filter (its URL patterns).
+        if (path.startsWith("/oauth/") || isPage(path)) {
             response.setHeader("Cache-Control", "no-store");
             request.getRequestDispatcher(PAGE).forward(request, response);
             return;

@@ -37,7 +37,8 @@ class ConsoleShellIT {
     @Test
     void pagesCarryAStrictContentSecurityPolicyAndNoInlineCode() throws Exception {
         for (String path : new String[] {"/console/", "/console/token-login?token=x", "/oauth/token-login?token=x",
-                "/console/js/app.js", "/console/console.css"}) {
+                "/oauth/validate?reference=r&token=t", "/oauth/register?invitation_token=x",
+                "/oauth/update-password?user=u&current=c", "/console/js/app.js", "/console/js/links.js", "/console/console.css"}) {
             HttpResponse<String> r = raw(path);
             assertEquals(200, r.statusCode(), path);
             String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
