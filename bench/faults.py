@@ -15,6 +15,8 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlencode
 
 # ---------------------------------------------------------------------------------------------------
 # SMTP sink
@@ -157,7 +159,6 @@ def psql(sql):
 
 
 def admin_token(addr=NGINX):
-    from urllib.parse import urlencode
     for _ in range(60):
         s, raw, _k = request(addr, "POST", "/oauth/token",
                              form=urlencode({"grant_type": "password", "username": "admin", "password": E["FAULTS_ADMIN_PASSWORD"]}))
@@ -165,6 +166,22 @@ def admin_token(addr=NGINX):
             return json.loads(raw)["access_token"]
         time.sleep(1)
     raise RuntimeError("no admin token: %s %s" % (s, raw[:200]))
+
+
+def signs_in_with(user_id, passwords):
+    """Index of the first of passwords that signs user_id in at /oauth/token, or None."""
+    for i, pw in enumerate(passwords):
+        for _ in range(20):
+            s, raw, _k = request(NGINX, "POST", "/oauth/token",
+                                 form=urlencode({"grant_type": "password", "username": user_id, "password": pw}))
+            if s in (200, 400, 401):
+                break
+            time.sleep(0.5)  # busy (503 with Retry-After, 429) or a node away: not an answer yet
+        if s == 200:
+            return i
+        if s not in (400, 401):
+            raise RuntimeError("sign-in of %s answered %s %s" % (user_id, s, raw[:200]))
+    return None
 
 
 def wait_ready(addr, seconds=180):
@@ -186,8 +203,10 @@ def sh(cmd):
 
 
 class Load:
-    """Write load through one address: creates, renames and API-key creates, THREADS threads, each renaming
-    only its own users so that the last acknowledged rename of a user is known."""
+    """Write load through one address, THREADS threads: creates, renames, API-key creates, invitations and
+    password changes. Each thread renames and changes the password of only its own users, so that the last
+    acknowledged name and password of a user are known; a write whose outcome is unknown (no 200) is kept
+    as "tried after it": it may have committed, and finding it is not a loss."""
 
     def __init__(self, tag, token, addr=NGINX, threads=6):
         self.tag, self.token, self.addr, self.threads = tag, token, addr, threads
@@ -197,28 +216,34 @@ class Load:
         self.created = {}  # user_id -> email (acknowledged)
         self.names = {}  # user_id -> (last acknowledged name, names tried after it)
         self.keys = []  # key ids acknowledged
+        self.invites = []  # invitation e-mail addresses acknowledged
+        # user_id -> [last acknowledged password, passwords tried after it, acknowledged changes]
+        self.passwords = {}
         self.samples = {}
         self.workers = []
 
     def _run(self, tid):
         mine = []
+        settled = []  # own users whose current password is known (no change of unknown outcome)
         n = 0
         rnd = random.Random(tid)
         while not self.stop.is_set():
             n += 1
             r = rnd.random()
             t0 = time.time()
-            if not mine or r < 0.4:
+            if not mine or r < 0.3:
                 uid = "%s-%d-%d" % (self.tag, tid, n)
                 s, raw, kind = request(self.addr, "POST", "/api/v3/users", {"user": {
                     "ids": {"user_id": uid}, "primary_email_address": uid + "@faults.test", "password": PASSWORD}})
                 op = "create"
                 if s == 200:
                     mine.append(uid)
+                    settled.append(uid)
                     with self.lock:
                         self.created[uid] = uid + "@faults.test"
                         self.names[uid] = ("", [])
-            elif r < 0.75:
+                        self.passwords[uid] = [PASSWORD, [], 0]
+            elif r < 0.55:
                 uid = rnd.choice(mine)
                 name = "n%d" % n
                 with self.lock:
@@ -230,7 +255,7 @@ class Load:
                 if s == 200:
                     with self.lock:
                         self.names[uid] = (name, [])
-            else:
+            elif r < 0.7:
                 # On the admin's own account: an admin may not create keys for other users.
                 s, raw, kind = request(self.addr, "POST", "/api/v3/users/admin/api-keys",
                                        {"name": "%s-k%d-%d" % (self.tag, tid, n), "rights": ["RIGHT_USER_INFO"]}, token=self.token)
@@ -238,6 +263,32 @@ class Load:
                 if s == 200:
                     with self.lock:
                         self.keys.append(json.loads(raw)["id"])
+            elif r < 0.85 or not settled:
+                email = "%s-i%d-%d@faults.test" % (self.tag, tid, n)
+                s, raw, kind = request(self.addr, "POST", "/api/v3/invitations", {"email": email}, token=self.token)
+                op = "invitation"
+                if s == 200:
+                    with self.lock:
+                        self.invites.append(email)
+            else:
+                # UpdatePassword needs no credential: the old password is one.
+                uid = rnd.choice(settled)
+                new = "Faults-Pw-%d-%d!" % (tid, n)
+                with self.lock:
+                    cur = self.passwords[uid]
+                    cur[1].append(new)
+                    old = cur[0]
+                s, raw, kind = request(self.addr, "PUT", "/api/v3/users/%s/password" % uid,
+                                       {"old": old, "new": new, "revoke_all_access": False})
+                op = "password"
+                with self.lock:
+                    if s == 200:
+                        cur[0], cur[1], cur[2] = new, [], cur[2] + 1
+                    else:
+                        # It may have committed, even on a 4xx: nginx passes a PUT whose node died to the
+                        # other node, which then finds the old password changed. The current password is
+                        # no longer known: no more changes of this user.
+                        settled.remove(uid)
             t1 = time.time()
             with self.lock:
                 self.results.append((t0, t1, op, s, kind))
@@ -264,34 +315,66 @@ class Load:
         return (min(ends) - t) if ends else None
 
     def verify(self, need_mail=True):
-        """(acknowledged writes, found afterwards, details of what is missing)."""
+        """(acknowledged writes, found afterwards, details of what is missing, acknowledged and found by kind)."""
         missing = []
+        by_kind = {}
+
+        def count(kind, ok, what):
+            a, f = by_kind.get(kind, (0, 0))
+            by_kind[kind] = (a + 1, f + ok)
+            if not ok:
+                missing.append(what)
+
         users = {row[0]: row[1] for row in psql("SELECT user_id, name FROM users WHERE user_id LIKE '%s-%%'" % self.tag)}
-        mail = {row[0] for row in psql("SELECT DISTINCT recipient FROM mail_outbox WHERE recipient LIKE '%s-%%'" % self.tag)}
+        mails = {}  # (recipient, template) -> messages queued
+        for rcpt, template, n in psql("SELECT recipient, template, count(*) FROM mail_outbox WHERE recipient LIKE '%s-%%' "
+                                      "GROUP BY recipient, template" % self.tag):
+            mails[(rcpt, template)] = int(n)
+        mail = {r for r, _t in mails}
         keys = {row[0] for row in psql("SELECT key_id FROM api_keys WHERE name LIKE '%s-%%'" % self.tag)}
-        acked = found = 0
         for uid, email in self.created.items():
-            acked += 1
-            if uid in users and (not need_mail or email in mail):
-                found += 1
-            else:
-                missing.append("create %s (user %s, mail %s)" % (uid, uid in users, email in mail))
+            count("create", uid in users and (not need_mail or email in mail),
+                  "create %s (user %s, mail %s)" % (uid, uid in users, email in mail))
         for uid, (name, tried) in self.names.items():
-            if not name:
-                continue
-            acked += 1
-            # A later rename that failed on the wire may still have committed: that is not a loss.
-            if users.get(uid) in [name] + tried:
-                found += 1
-            else:
-                missing.append("rename %s to %s (found %r)" % (uid, name, users.get(uid)))
+            if name:
+                # A later rename that failed on the wire may still have committed: that is not a loss.
+                count("update", users.get(uid) in [name] + tried, "rename %s to %s (found %r)" % (uid, name, users.get(uid)))
         for k in self.keys:
-            acked += 1
-            if k in keys:
-                found += 1
-            else:
-                missing.append("api key %s" % k)
-        return acked, found, missing
+            count("api-key", k in keys, "api key %s" % k)
+        # Invitations as an admin sees them: the API's list, every page.
+        listed = set()
+        token = admin_token()
+        page = 1
+        while True:
+            s, raw, _k = request(NGINX, "GET", "/api/v3/invitations?limit=1000&page=%d" % page, token=token)
+            if s != 200:
+                raise RuntimeError("invitation list answered %s %s" % (s, raw[:200]))
+            got = json.loads(raw).get("invitations", [])
+            listed.update(i["email"] for i in got)
+            if len(got) < 1000:
+                break
+            page += 1
+        for email in self.invites:
+            sent = mails.get((email, "invitation"), 0) >= 1
+            count("invitation", email in listed and (not need_mail or sent),
+                  "invitation %s (listed %s, mail %s)" % (email, email in listed, sent))
+        # Password changes: the last acknowledged password signs in (or one tried after it, which may have
+        # committed), and each acknowledged change queued its mail and its notification.
+        notes = {row[0]: int(row[1]) for row in psql(
+            "SELECT entity_id, count(*) FROM notifications WHERE notification_type = 'password_changed' "
+            "AND entity_id LIKE '%s-%%' GROUP BY entity_id" % self.tag)}
+        changed = [(uid, p) for uid, p in self.passwords.items() if p[2] > 0]
+        with ThreadPoolExecutor(4) as pool:
+            signed = list(pool.map(lambda up: signs_in_with(up[0], [up[1][0]] + up[1][1]), changed))
+        for (uid, (pw, tried, n)), which in zip(changed, signed):
+            sent = mails.get((self.created[uid], "password_changed"), 0)
+            ok = which is not None and (not need_mail or sent >= n) and notes.get(uid, 0) >= n
+            count("password", ok, "password of %s: %d acknowledged changes, signs in with %s, %d mails, %d notifications" % (
+                uid, n, "none" if which is None else ("the last acknowledged" if which == 0 else "one tried later"),
+                sent, notes.get(uid, 0)))
+        acked = sum(a for a, _f in by_kind.values())
+        found = sum(f for _a, f in by_kind.values())
+        return acked, found, missing, by_kind
 
     def counts(self):
         n = len(self.results)
@@ -321,13 +404,14 @@ def fmt_s(v):
 
 
 def load_row(name, load, recover=None, extra="", need_mail=True):
-    acked, found, missing = load.verify(need_mail)
+    acked, found, missing, by_kind = load.verify(need_mail)
     n, bad5, n503, proxy = load.counts()
     for m in missing[:10]:
         log("MISSING " + m)
     for k, v in load.samples.items():
         log("sample answer %s: %s" % (k, v))
-    notes = "statuses %s" % json.dumps(load.statuses(), sort_keys=True)
+    notes = "acknowledged/found by kind %s; statuses %s" % (
+        ", ".join("%s %d/%d" % (k, a, f) for k, (a, f) in by_kind.items()), json.dumps(load.statuses(), sort_keys=True))
     if extra:
         notes = extra + "; " + notes
     row(name, n, acked, found, acked - found, bad5, fmt_s(recover), "", notes)
@@ -337,12 +421,79 @@ def load_row(name, load, recover=None, extra="", need_mail=True):
 # Scenarios
 
 
+class NoticeListener:
+    """LISTENs on Keyward's change channel like a node does, over PostgreSQL's wire protocol (trust
+    authentication; the cluster is the script's own): when each notice arrives, independently of any node.
+    """
+
+    def __init__(self, channel="keyward_changes"):
+        import struct
+        self.struct = struct
+        self.arrived = {}  # payload -> first arrival time
+        self.sock = socket.create_connection(("127.0.0.1", int(E["FAULTS_PG_PORT"])), timeout=10)
+        params = b"user\0postgres\0database\0postgres\0\0"
+        self.sock.sendall(struct.pack("!ii", 8 + len(params), 196608) + params)
+        self._until_ready()
+        q = ("LISTEN " + channel).encode() + b"\0"
+        self.sock.sendall(b"Q" + struct.pack("!i", 4 + len(q)) + q)
+        self._until_ready()
+        self.sock.settimeout(None)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _message(self):
+        head = self._exact(5)
+        kind, n = head[:1], self.struct.unpack("!i", head[1:])[0]
+        return kind, self._exact(n - 4)
+
+    def _exact(self, n):
+        buf = b""
+        while len(buf) < n:
+            chunk = self.sock.recv(n - len(buf))
+            if not chunk:
+                raise OSError("PostgreSQL closed the listening connection")
+            buf += chunk
+        return buf
+
+    def _until_ready(self):
+        while True:
+            kind, body = self._message()
+            if kind == b"E":
+                raise RuntimeError("PostgreSQL: " + body.decode("utf-8", "replace"))
+            if kind == b"Z":
+                return
+
+    def _read(self):
+        try:
+            while True:
+                kind, body = self._message()
+                if kind == b"A":  # NotificationResponse: pid, channel, payload
+                    payload = body[4:].split(b"\0")[1].decode()
+                    self.arrived.setdefault(payload, time.time())
+        except OSError:
+            pass
+
+    def close(self):
+        try:
+            self.sock.shutdown(socket.SHUT_RDWR)  # wakes the reading thread
+        except OSError:
+            pass
+        self.sock.close()
+
+
 def sc_cross_node(token):
-    """An API key created through A, used on B, deleted through A: how long B still accepts it."""
-    trials = 10 if QUICK else 30
-    delays = []
+    """An API key created through A, used on B, deleted through A; B is then asked again and again, one
+    request after the other, until it refuses the key. The delay is the one ClusterIT measures: from A's 200
+    to the start of B's first refusing request (about 0 when B's very next request refused). B's own time to answer
+    a refusal is not a time during which the key works, but a loaded machine stretches it: the notes give the
+    end of that refusal too (an upper bound of the delay), what one more refused request costs on B, and when
+    the database's notice reached a listener of the script's own."""
+    trials = int(E.get("FAULTS_TRIALS") or (30 if QUICK else 200))
+    starts, ends, floor, notices = [], [], [], []
+    deleted = []  # (key ID, time of A's 200)
+    first = 0  # trials in which B's first request after the delete already refused
     bad5 = 0
     requests_n = 0
+    listener = NoticeListener()
     for i in range(trials):
         s, raw, _ = request(NODE["a"], "POST", "/api/v3/users/admin/api-keys", {"name": "x%d" % i, "rights": ["RIGHT_USER_INFO"]}, token=token)
         requests_n += 1
@@ -359,14 +510,18 @@ def sc_cross_node(token):
             log("cross-node: key refused on B before deletion: %s %s" % (s, raw[:200]))
             continue
         c = http.client.HTTPConnection(*NODE["b"], timeout=10)
+        c.connect()  # not part of the delay
         s, raw, _ = request(NODE["a"], "DELETE", "/api/v3/users/admin/api-keys/" + key["id"], token=token)
         t_del = time.time()
         requests_n += 1
         if s != 200:
             log("cross-node: delete answered %s %s" % (s, raw[:200]))
             continue
-        delay = None
+        start = end = None
+        tries = 0
         while time.time() - t_del < 10:
+            tries += 1
+            t0 = time.time()
             c.request("GET", "/api/v3/users/admin", headers={"Authorization": "Bearer " + key["key"]})
             r = c.getresponse()
             r.read()
@@ -374,16 +529,39 @@ def sc_cross_node(token):
             if r.status >= 500 and r.status != 503:
                 bad5 += 1
             if r.status in (401, 403):
-                delay = time.time() - t_del
+                start, end = t0 - t_del, time.time() - t_del
+                first += tries == 1
                 break
+        if start is not None:
+            # The same refusal once more, long after the change: what one refused request on B costs.
+            t0 = time.time()
+            c.request("GET", "/api/v3/users/admin", headers={"Authorization": "Bearer " + key["key"]})
+            c.getresponse().read()
+            requests_n += 1
+            floor.append(time.time() - t0)
         c.close()
-        delays.append(delay if delay is not None else 10.0)
-    delays.sort()
-    p99 = delays[min(len(delays) - 1, int(len(delays) * 0.99))] if delays else None
-    med = delays[len(delays) // 2] if delays else None
-    row("cross-node revocation", requests_n, "", "", "", bad5, "", "-" if p99 is None else "%.0f ms" % (p99 * 1000),
-        "%d trials, median %.0f ms, max %.0f ms (from A's 200 to B's first refusal)" % (
-            len(delays), (med or 0) * 1000, (delays[-1] if delays else 0) * 1000))
+        starts.append(start if start is not None else 10.0)
+        ends.append(end if end is not None else 10.0)
+        deleted.append((key["id"], t_del))
+    time.sleep(1)  # a notice still on its way
+    listener.close()
+    for key_id, t_del in deleted:
+        t_notice = listener.arrived.get("c:" + key_id)
+        if t_notice is not None:
+            notices.append(t_notice - t_del)  # negative: before A's answer reached the client
+
+    def pct(xs, q):  # nearest rank, in ms
+        xs = sorted(xs)
+        return xs[max(0, min(len(xs) - 1, -(-len(xs) * q // 100) - 1))] * 1000 if xs else float("nan")
+
+    p99 = pct(starts, 99) if starts else None
+    row("cross-node revocation", requests_n, "", "", "", bad5, "", "-" if p99 is None else "%.0f ms" % p99,
+        "%d trials: median %.0f ms, p90 %.0f ms, max %.0f ms from A's 200 to the start of B's first refusal "
+        "(B's next request refused in %d); to the end of that refusal: median %.0f ms, p99 %.0f ms; one more "
+        "refused request on B: median %.0f ms, p99 %.0f ms; the notice at a listener of the script: median "
+        "%+.0f ms, p99 %+.0f ms from A's 200 (%d of %d seen)" % (
+            len(starts), pct(starts, 50), pct(starts, 90), pct(starts, 100), first, pct(ends, 50), pct(ends, 99),
+            pct(floor, 50), pct(floor, 99), pct(notices, 50), pct(notices, 99), len(notices), len(deleted)))
 
 
 def sc_kill9(token):
