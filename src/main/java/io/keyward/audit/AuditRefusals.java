@@ -80,8 +80,12 @@ public class AuditRefusals {
                 closed.add(r);
             }
             if (r == null && open.size() >= MAX_OPEN) {
-                overflow.computeIfAbsent(e.action + '|' + e.outcome + '|' + e.actorKind, o -> new Repeats(anonymised(e), now))
-                        .count(e.occurredAt);
+                // Counted inside compute, under the overflow entry's lock: concurrent floods lose no count.
+                overflow.compute(e.action + '|' + e.outcome + '|' + e.actorKind, (o, x) -> {
+                    Repeats counted = x != null ? x : new Repeats(anonymised(e), now);
+                    counted.count(e.occurredAt);
+                    return counted;
+                });
                 return null;
             }
             first[0] = true;

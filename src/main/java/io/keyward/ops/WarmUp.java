@@ -185,9 +185,4 @@ public class WarmUp {
         }
         return b.GET().build();
     }
-
-    /** Requests sent so far (for the log line and the tests). */
-    long requests() {
-        return requests.get();
-    }
 }
