@@ -56,6 +56,15 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** {@code jakarta.json.Json} looks its provider up through the ServiceLoader on every call (issue 8). */
+    @Test
+    void jsonFactoriesComeFromJsonP() {
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".wire.JsonP")
+                .should().dependOnClassesThat().haveFullyQualifiedName("jakarta.json.Json")
+                .because("io.keyward.wire.JsonP holds the JSON-P factories, looked up once")
+                .check(CLASSES);
+    }
+
     @Test
     void everyPackageSaysWhatItMayImport() throws IOException {
         Map<String, Set<String>> rules = rules();

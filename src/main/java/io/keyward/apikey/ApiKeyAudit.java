@@ -3,8 +3,8 @@ package io.keyward.apikey;
 import io.keyward.audit.AuditEvent;
 import io.keyward.rights.Right;
 import io.keyward.rights.RightsColumn;
+import io.keyward.wire.JsonP;
 import io.keyward.wire.Timestamps;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
@@ -37,16 +37,16 @@ final class ApiKeyAudit {
     }
 
     static JsonValue string(String s) {
-        return s == null ? JsonValue.NULL : Json.createValue(s);
+        return s == null ? JsonValue.NULL : JsonP.provider().createValue(s);
     }
 
     static JsonValue time(Instant t) {
-        return t == null ? JsonValue.NULL : Json.createValue(Timestamps.format(t));
+        return t == null ? JsonValue.NULL : JsonP.provider().createValue(Timestamps.format(t));
     }
 
     /** The rights by their proto names, in stored order. */
     static JsonValue rights(String column) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonP.array();
         for (Right r : RightsColumn.parse(column)) {
             a.add(r.fullName());
         }

@@ -1,6 +1,6 @@
 package io.keyward.audit;
 
-import jakarta.json.Json;
+import io.keyward.wire.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -79,7 +79,7 @@ public final class AuditEvent {
     }
 
     public AuditEvent detail(String name, Collection<String> values) {
-        JsonArrayBuilder a = Json.createArrayBuilder();
+        JsonArrayBuilder a = JsonP.array();
         values.forEach(a::add);
         details().add(name, a);
         return this;
@@ -87,7 +87,7 @@ public final class AuditEvent {
 
     /** A field that changed, with its values before and after (JSON null when unset). */
     public AuditEvent change(String path, JsonValue before, JsonValue after) {
-        changes().add(Json.createObjectBuilder().add("path", path)
+        changes().add(JsonP.object().add("path", path)
                 .add("before", before == null ? JsonValue.NULL : before)
                 .add("after", after == null ? JsonValue.NULL : after));
         return this;
@@ -95,20 +95,20 @@ public final class AuditEvent {
 
     /** A field that changed but whose values are not recorded (a secret, or a large picture). */
     public AuditEvent changeWithoutValues(String path) {
-        changes().add(Json.createObjectBuilder().add("path", path).add("values_recorded", false));
+        changes().add(JsonP.object().add("path", path).add("values_recorded", false));
         return this;
     }
 
     private JsonObjectBuilder details() {
         if (details == null) {
-            details = Json.createObjectBuilder();
+            details = JsonP.object();
         }
         return details;
     }
 
     private JsonArrayBuilder changes() {
         if (changes == null) {
-            changes = Json.createArrayBuilder();
+            changes = JsonP.array();
         }
         return changes;
     }
@@ -118,7 +118,7 @@ public final class AuditEvent {
         if (details == null && changes == null) {
             return null;
         }
-        JsonObjectBuilder out = details == null ? Json.createObjectBuilder() : details;
+        JsonObjectBuilder out = details == null ? JsonP.object() : details;
         if (changes != null) {
             out.add("changes", changes);
         }

@@ -1,7 +1,7 @@
 package io.keyward.audit;
 
 import io.keyward.wire.JsonOut;
-import jakarta.json.Json;
+import io.keyward.wire.JsonP;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 
@@ -25,7 +25,7 @@ final class AuditJson {
             out.message("target", JsonOut.object().string("type", e.targetType).string("id", e.targetId));
         }
         if (e.details != null) {
-            try (var reader = Json.createReader(new StringReader(e.details))) {
+            try (var reader = JsonP.reader(new StringReader(e.details))) {
                 out.raw("details", reader.readObject());
             }
         }

@@ -2,10 +2,10 @@ package io.keyward.audit;
 
 import io.keyward.config.KeywardConfig;
 import io.keyward.config.KeywardConfig.Option;
+import io.keyward.wire.JsonP;
 import io.keyward.wire.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
@@ -149,10 +149,10 @@ public class AuditRefusals {
         s.targetId = f.targetId;
         JsonObjectBuilder d;
         if (f.details == null) {
-            d = Json.createObjectBuilder();
+            d = JsonP.object();
         } else {
-            try (var reader = Json.createReader(new StringReader(f.details))) {
-                d = Json.createObjectBuilder(reader.readObject());
+            try (var reader = JsonP.reader(new StringReader(f.details))) {
+                d = JsonP.object(reader.readObject());
             }
         }
         JsonObject details = d.add("repeated", r.count).add("repeated_from", Timestamps.format(r.from))

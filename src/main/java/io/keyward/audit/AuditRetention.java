@@ -9,7 +9,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -43,7 +42,7 @@ public class AuditRetention {
     @Resource
     ManagedScheduledExecutorService executor;
 
-    @EJB
+    @Inject
     AuditStore store;
 
     @Inject

@@ -52,9 +52,11 @@ public class AuditTrail {
     /** Records a change in the caller's transaction (one INSERT, flushed with the change). */
     public void record(AuditEvent event) {
         AuditEntity e = entity(event);
-        store.insert(e);
         if (config.bool(KeywardConfig.Option.AUDIT_LOG)) {
+            store.insertKeepingId(e); // the log line shows the record's ID
             logAfterCommit(e);
+        } else {
+            store.insert(e);
         }
     }
 

@@ -15,13 +15,13 @@ import io.keyward.user.MailRequest;
 import io.keyward.user.UserCredentialsChanged;
 import io.keyward.user.UserEntity;
 import io.keyward.user.UserStore;
+import io.keyward.wire.JsonP;
 import io.keyward.wire.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -160,8 +160,8 @@ public class EmailValidationRegistry {
         // Validation lifts the restrictions of an unvalidated address: a change of the user like any other
         // (by whoever holds the mailed token; the reference is public, the token never recorded).
         audit.record(AuditEvent.of("user.update").user(user.getUserId()).detail("validation_id", reference)
-                .change("primary_email_address_validated_at", before == null ? null : Json.createValue(Timestamps.format(before)),
-                        Json.createValue(Timestamps.format(now))));
+                .change("primary_email_address_validated_at", before == null ? null : JsonP.provider().createValue(Timestamps.format(before)),
+                        JsonP.provider().createValue(Timestamps.format(now))));
     }
 
     private static void checkLength(String field, String value) {

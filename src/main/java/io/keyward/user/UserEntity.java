@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -26,6 +27,13 @@ import java.util.Map;
 @Table(name = "users")
 @EntityListeners(UserChangeListener.class)
 @NamedQuery(name = "User.byUserId", query = "SELECT u FROM UserEntity u WHERE u.userId = :userId")
+// Locked reads as named queries with their lock mode: a dynamic query whose lock mode is set per call is
+// prepared again on every call (EclipseLink), a quarter of the lock's CPU in a rename (W5).
+@NamedQuery(name = "User.lockByUserId", query = "SELECT u FROM UserEntity u WHERE u.userId = :id",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
+@NamedQuery(name = "User.lockActiveByUserId",
+        query = "SELECT u FROM UserEntity u WHERE u.userId = :id AND u.deletedAt IS NULL",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 @NamedQuery(name = "User.countActiveAdmins",
         query = "SELECT COUNT(u) FROM UserEntity u WHERE u.admin = TRUE AND u.deletedAt IS NULL")
 public class UserEntity {

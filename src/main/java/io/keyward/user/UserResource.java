@@ -4,10 +4,10 @@ import io.keyward.user.UserRegistry.Answer;
 import io.keyward.user.UserRequests.UpdatePassword;
 import io.keyward.user.UserRequests.UpdateUser;
 import io.keyward.wire.JsonIn;
+import io.keyward.wire.JsonP;
 import io.keyward.wire.Query;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
@@ -98,7 +98,7 @@ public class UserResource {
     @Path("login-tokens")
     public JsonObject createLoginToken(@PathParam("user_id") String userId, @Context UriInfo uri) {
         return loginTokens.create(userId, new Query(uri.getQueryParameters()).bool("skip_email"))
-                .map(token -> Json.createObjectBuilder().add("token", token).build())
+                .map(token -> JsonP.object().add("token", token).build())
                 .orElse(JsonValue.EMPTY_JSON_OBJECT);
     }
 }

@@ -136,7 +136,8 @@ public class UserStore implements EntityDirectory, AuditAccounts {
 
     /** The user row locked for the rest of the transaction (SELECT ... FOR UPDATE). */
     UserEntity lock(String userId, boolean includeDeleted) {
-        return first(byId(userId, includeDeleted).setLockMode(LockModeType.PESSIMISTIC_WRITE));
+        return first(em.createNamedQuery(includeDeleted ? "User.lockByUserId" : "User.lockActiveByUserId", UserEntity.class)
+                .setParameter("id", userId));
     }
 
     private TypedQuery<UserEntity> byId(String userId, boolean includeDeleted) {
