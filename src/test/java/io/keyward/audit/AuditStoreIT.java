@@ -89,6 +89,13 @@ class AuditStoreIT {
         assertSame(inChange, read.get(2));
     }
 
+    @Test
+    void aChangesRecordWrittenOutsideATransactionCommitsOnItsOwn() {
+        String action = "test.no-transaction-" + UUID.randomUUID();
+        store.insert(entity(action, Timestamps.now()));
+        assertEquals(1, count(action));
+    }
+
     private static void assertSame(AuditEntity expected, AuditEntity actual) {
         assertEquals(expected.occurredAt.truncatedTo(ChronoUnit.MICROS), actual.occurredAt, "occurred_at");
         assertEquals(expected.action, actual.action);
