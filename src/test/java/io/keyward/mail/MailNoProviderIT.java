@@ -297,4 +297,20 @@ class MailNoProviderIT {
             SeedSql.update(dataSource, "DELETE FROM mail_outbox WHERE id = ?", id);
         }
     }
+
+    /**
+     * With no provider the sender asks for the messages still to be logged after every enqueue; without
+     * its index that walked every message already logged (V27), so a long-running server's creates slowed.
+     */
+    @Test
+    void theMessagesStillToLogAreFoundThroughTheirIndex() throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("EXPLAIN SELECT id FROM mail_outbox WHERE sent_at IS NULL"
+                     + " AND dead_at IS NULL AND logged_at IS NULL ORDER BY id FETCH FIRST 100 ROWS ONLY")) {
+            assertTrue(r.next());
+            String plan = r.getString(1);
+            assertTrue(plan.toUpperCase(java.util.Locale.ROOT).contains("MAIL_OUTBOX_UNLOGGED_IDX"), plan);
+        }
+    }
 }
