@@ -19,6 +19,9 @@ import org.bouncycastle.crypto.digests.Blake2bDigest;
  * <p>Blake2b (for H0 and the variable-length hash H') comes from BouncyCastle; the memory-filling
  * part, where all the time goes, is below. {@code Argon2idTest} checks it against RFC 9106's test
  * vector and against BouncyCastle's generator.
+ *
+ * <p>Where libargon2 loads, {@link #hash} hands the computation to it ({@link NativeArgon2id}, faster);
+ * the per-core cap applies to both engines.
  */
 final class Argon2id {
     private static final int VERSION = 0x13;
@@ -35,19 +38,47 @@ final class Argon2id {
     private Argon2id() {
     }
 
+    /** The code that fills the memory. */
+    enum Engine {
+        /** libargon2 (C), see {@link NativeArgon2id}. */
+        NATIVE,
+        /** The implementation below. */
+        JAVA
+    }
+
+    /** The engine {@link #hash} uses: libargon2 where it loads and passes its self-check, else the Java one. */
+    static Engine engine() {
+        return NativeArgon2id.available() ? Engine.NATIVE : Engine.JAVA;
+    }
+
     /**
      * The tag of {@code password} under {@code salt}, with m KiB of memory, t passes and p lanes. The
      * password array is consumed: it is zeroed before this returns.
      */
     static byte[] hash(byte[] password, byte[] salt, int memoryKib, int passes, int lanes, int tagLength) {
-        return hash(password, salt, new byte[0], new byte[0], memoryKib, passes, lanes, tagLength);
+        return hash(engine(), password, salt, new byte[0], new byte[0], memoryKib, passes, lanes, tagLength);
     }
 
-    /** As above, with RFC 9106's optional secret K and associated data X. */
-    static byte[] hash(byte[] password, byte[] salt, byte[] secret, byte[] associated, int memoryKib, int passes,
-                       int lanes, int tagLength) {
+    /**
+     * As above, computed by the given engine (the Java one where libargon2 does not take these inputs), with
+     * RFC 9106's optional secret K and associated data X.
+     */
+    static byte[] hash(Engine engine, byte[] password, byte[] salt, byte[] secret, byte[] associated, int memoryKib,
+                       int passes, int lanes, int tagLength) {
         if (lanes < 1 || passes < 1 || tagLength < 4 || memoryKib < 8 * lanes) {
             throw new IllegalArgumentException("invalid Argon2 parameters");
+        }
+        if (engine == Engine.NATIVE && !NativeArgon2id.available()) {
+            throw new IllegalStateException("libargon2 is not available");
+        }
+        if (engine == Engine.NATIVE && NativeArgon2id.accepts(password, salt)) {
+            RUNNING.acquireUninterruptibly();
+            try {
+                return NativeArgon2id.hash(password, salt, secret, associated, memoryKib, passes, lanes, tagLength);
+            } finally {
+                Arrays.fill(password, (byte) 0);
+                RUNNING.release();
+            }
         }
         int laneLength = memoryKib / (SYNC_POINTS * lanes) * SYNC_POINTS;
         int blocks = laneLength * lanes;

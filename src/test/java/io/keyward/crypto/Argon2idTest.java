@@ -8,7 +8,10 @@ import java.util.HexFormat;
 import java.util.Random;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import io.keyward.crypto.Argon2id.Engine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class Argon2idTest {
     private static byte[] filled(int length, int value) {
@@ -17,15 +20,30 @@ class Argon2idTest {
         return b;
     }
 
-    @Test
-    void rfc9106TestVector() {
-        // RFC 9106, section 5.3 (Argon2id): 32 KiB, 3 passes, 4 lanes, secret and associated data.
-        byte[] tag = Argon2id.hash(filled(32, 1), filled(16, 2), filled(8, 3), filled(12, 4), 32, 3, 4, 32);
-        assertArrayEquals(HexFormat.of().parseHex("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"), tag);
+    /** The engine's tag for an empty secret and no associated data. */
+    private static byte[] hash(Engine engine, byte[] password, byte[] salt, int m, int t, int p, int length) {
+        return Argon2id.hash(engine, password, salt, new byte[0], new byte[0], m, t, p, length);
     }
 
     @Test
-    void sameTagsAsBouncyCastleForManyParameters() {
+    void libargon2IsUsedOnThisPlatform() {
+        // argon2-jvm bundles libargon2 for linux-x86-64, the platform of these machines and of CI.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux")
+                && System.getProperty("os.arch").equals("amd64"), "libargon2 is bundled for this platform");
+        org.junit.jupiter.api.Assertions.assertEquals(Engine.NATIVE, Argon2id.engine());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void rfc9106TestVector(Engine engine) {
+        // RFC 9106, section 5.3 (Argon2id): 32 KiB, 3 passes, 4 lanes, secret and associated data.
+        byte[] tag = Argon2id.hash(engine, filled(32, 1), filled(16, 2), filled(8, 3), filled(12, 4), 32, 3, 4, 32);
+        assertArrayEquals(HexFormat.of().parseHex("0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659"), tag);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void sameTagsAsBouncyCastleForManyParameters(Engine engine) {
         Random random = new Random(42);
         int[][] shapes = {{8, 1, 1, 32}, {64, 2, 1, 32}, {100, 1, 3, 16}, {256, 3, 2, 64}, {512, 2, 1, 100},
             {1024, 1, 1, 1024}, {7168, 5, 1, 32}, {72, 4, 3, 65}};
@@ -39,8 +57,18 @@ class Argon2idTest {
             bc.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
                     .withMemoryAsKB(s[0]).withIterations(s[1]).withParallelism(s[2]).withSalt(salt).build());
             bc.generateBytes(password, expected);
-            assertArrayEquals(expected, Argon2id.hash(password, salt, s[0], s[1], s[2], s[3]),
+            assertArrayEquals(expected, hash(engine, password, salt, s[0], s[1], s[2], s[3]),
                     "m=" + s[0] + " t=" + s[1] + " p=" + s[2] + " T=" + s[3]);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void inputsLibargon2RefusesAreStillHashed(Engine engine) {
+        // An empty password and a salt shorter than libargon2's minimum of 8 bytes (possible in imported hashes).
+        byte[][][] cases = {{new byte[0], filled(16, 5)}, {filled(12, 6), filled(4, 7)}};
+        for (byte[][] c : cases) {
+            assertArrayEquals(reference(c[0].clone(), c[1], 64, 2, 1, 32), hash(engine, c[0], c[1], 64, 2, 1, 32));
         }
     }
 
@@ -54,13 +82,22 @@ class Argon2idTest {
         return expected;
     }
 
-    @Test
-    void wipesThePasswordAndTheArenasAfterUse() {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void wipesThePasswordAfterUse(Engine engine) {
         byte[] password = "Wipe-me-Passw0rd".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] salt = filled(16, 7);
         byte[] expected = reference(password.clone(), salt, 7168, 2, 1, 32);
-        assertArrayEquals(expected, Argon2id.hash(password, salt, 7168, 2, 1, 32));
+        assertArrayEquals(expected, hash(engine, password, salt, 7168, 2, 1, 32));
         assertArrayEquals(new byte[password.length], password, "password bytes zeroed");
+    }
+
+    @Test
+    void wipesTheJavaArenasAfterUse() {
+        byte[] password = "Wipe-me-Passw0rd".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] salt = filled(16, 7);
+        byte[] expected = reference(password.clone(), salt, 7168, 2, 1, 32);
+        assertArrayEquals(expected, hash(Engine.JAVA, password, salt, 7168, 2, 1, 32));
         long[][] pooled = Argon2id.pooledArenas();
         org.junit.jupiter.api.Assertions.assertTrue(pooled.length > 0, "the arena is kept for reuse");
         for (long[] arena : pooled) {
@@ -72,8 +109,9 @@ class Argon2idTest {
         }
     }
 
-    @Test
-    void concurrentHashesAreCorrectAndDeterministic() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void concurrentHashesAreCorrectAndDeterministic(Engine engine) throws Exception {
         // Many threads, distinct passwords and salts, shapes that share pooled arenas of different sizes:
         // every tag equals BouncyCastle's, computed alone, and the same input gives the same tag twice.
         int tasks = 48;
@@ -96,7 +134,7 @@ class Argon2idTest {
                 for (int i = 0; i < tasks; i++) {
                     int n = i;
                     int[] s = shapes[i % shapes.length];
-                    results.add(pool.submit(() -> Argon2id.hash(passwords[n].clone(), salts[n], s[0], s[1], s[2], s[3])));
+                    results.add(pool.submit(() -> hash(engine, passwords[n].clone(), salts[n], s[0], s[1], s[2], s[3])));
                 }
             }
             for (int k = 0; k < results.size(); k++) {
@@ -107,10 +145,12 @@ class Argon2idTest {
         }
     }
 
-    @Test
-    void rejectsParametersOutsideTheSpecification() {
-        assertThrows(IllegalArgumentException.class, () -> Argon2id.hash(new byte[1], new byte[8], 4, 1, 1, 32));
-        assertThrows(IllegalArgumentException.class, () -> Argon2id.hash(new byte[1], new byte[8], 64, 0, 1, 32));
-        assertThrows(IllegalArgumentException.class, () -> Argon2id.hash(new byte[1], new byte[8], 64, 1, 0, 32));
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void rejectsParametersOutsideTheSpecification(Engine engine) {
+        assertThrows(IllegalArgumentException.class, () -> hash(engine, new byte[1], new byte[8], 4, 1, 1, 32));
+        assertThrows(IllegalArgumentException.class, () -> hash(engine, new byte[1], new byte[8], 64, 0, 1, 32));
+        assertThrows(IllegalArgumentException.class, () -> hash(engine, new byte[1], new byte[8], 64, 1, 0, 32));
+        assertThrows(IllegalArgumentException.class, () -> hash(engine, new byte[1], new byte[8], 64, 1, 1, 3));
     }
 }
