@@ -17,6 +17,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -60,7 +61,10 @@ public class UserEntity {
     @CollectionTable(name = "user_attributes", joinColumns = @JoinColumn(name = "user_pk"))
     @MapKeyColumn(name = "attr_key")
     @Column(name = "attr_value")
-    private Map<String, String> attributes = new LinkedHashMap<>();
+    // No initial value: a row read under a lock (which EclipseLink treats as a refresh) loads every collection
+    // that is already there when the entity is built, so a map made by the constructor cost each rename (W5) a
+    // SELECT of the attributes it never used. New entities get theirs on first use.
+    private Map<String, String> attributes;
 
     @Column(name = "primary_email_address", nullable = false)
     private String primaryEmailAddress;
@@ -171,14 +175,23 @@ public class UserEntity {
         this.description = description == null ? "" : description;
     }
 
+    @PrePersist
+    void attributesOfNewUser() {
+        getAttributes();
+    }
+
     public Map<String, String> getAttributes() {
+        if (attributes == null) {
+            attributes = new LinkedHashMap<>();
+        }
         return attributes;
     }
 
     public void setAttributes(Map<String, String> attributes) {
-        this.attributes.clear();
+        Map<String, String> mine = getAttributes();
+        mine.clear();
         if (attributes != null) {
-            this.attributes.putAll(attributes);
+            mine.putAll(attributes);
         }
     }
 
