@@ -21,6 +21,11 @@ public record RemoteChange(Kind kind, String id) {
 
     public static final RemoteChange ALL = new RemoteChange(Kind.EVERYTHING, "");
 
+    /** The notice payload naming a user, as the database's triggers write it (V9). */
+    static String userPayload(String userId) {
+        return "u:" + userId;
+    }
+
     /** The change a notification payload names ({@code u:<user_id>}, {@code c:<id>}), or ALL if unknown. */
     public static RemoteChange parse(String payload) {
         if (payload != null && payload.length() > 2 && payload.charAt(1) == ':') {

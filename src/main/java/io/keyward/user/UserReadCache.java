@@ -1,5 +1,6 @@
 package io.keyward.user;
 
+import io.keyward.cluster.ChangeAnnouncer;
 import io.keyward.cluster.ChangeFeed;
 import io.keyward.cluster.RemoteChange;
 import io.keyward.config.KeywardConfig;
@@ -24,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link UserChangeListener}) drops the copy at once and again when the transaction ends, and a read
  * that overlapped such a change never stores what it read (the generation check in {@link #put}); so
  * this node reads its own writes. Changes made through another node reach it through the database's
- * change feed ({@link ChangeFeed}) as they commit; while the feed is down no copy is used, and the
- * TTL bounds what a lost notice could leave behind. Only non-deleted users are kept, never their
+ * change feed ({@link ChangeFeed}): announced by the database's triggers as they commit or, for a
+ * user's descriptive fields, by the writing node right after ({@link ChangeAnnouncer}). While the feed
+ * is down no copy is used, and the TTL bounds what a lost notice could leave behind. Only non-deleted users are kept, never their
  * attributes (lazily loaded, and not used from here) and never large profile pictures.
  */
 @ApplicationScoped
@@ -41,6 +43,9 @@ public class UserReadCache {
 
     @Inject
     ChangeFeed feed;
+
+    @Inject
+    ChangeAnnouncer announcer;
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Bumped by every change, before its eviction: a read that started earlier must not store. */
@@ -115,8 +120,13 @@ public class UserReadCache {
                 @Override
                 public void afterCompletion(int status) {
                     evict(userId);
+                    if (status == Status.STATUS_COMMITTED) {
+                        announcer.userChanged(userId);
+                    }
                 }
             });
+        } else {
+            announcer.userChanged(userId);
         }
     }
 

@@ -214,8 +214,7 @@ class ClusterIT {
         String key = key(id);
         String path = "/api/v3/users/" + id + "?field_mask=name";
         assertEquals(200, call(B, "GET", path, null, key).status());
-        try (Connection db = DriverManager.getConnection(System.getProperty("keyward.pg.url"),
-                System.getProperty("keyward.pg.user"), System.getProperty("keyward.pg.password"));
+        try (Connection db = database();
              PreparedStatement s = db.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
                      + " WHERE application_name = 'keyward-change-feed' AND datname = current_database()")) {
             try (ResultSet r = s.executeQuery()) {
@@ -237,6 +236,75 @@ class ClusterIT {
             delays.add(untilOnB(path, key, a -> next.equals(name(a))));
         }
         assertWithinBound("rename after the listener reconnected", delays);
+    }
+
+    /**
+     * A change of access written by another tool than Keyward (here plain SQL, as an operator's script would)
+     * still reaches B within the bound: the database's trigger announces it, whoever writes.
+     */
+    @Test
+    void aSuspensionWrittenBySqlIsRestrictedOnB() throws Exception {
+        List<Long> delays = new ArrayList<>();
+        try (Connection db = database();
+             PreparedStatement suspend = db.prepareStatement("UPDATE users SET state = 4 WHERE user_id = ?")) {
+            for (int i = 0; i < 3; i++) {
+                String id = registerUser();
+                String key = key(id);
+                Answer info = call(B, "GET", "/api/v3/auth_info", null, key);
+                assertEquals(List.of(), info.warnings(), "not suspended yet");
+                suspend.setString(1, id);
+                assertEquals(1, suspend.executeUpdate());
+                delays.add(untilOnB("/api/v3/auth_info", key, a -> !a.warnings().isEmpty()));
+            }
+        }
+        assertWithinBound("suspension by SQL", delays);
+    }
+
+    /**
+     * The row trigger announces only changes of access (V28), so that a rename does not take PostgreSQL's
+     * database-wide notify lock; the writing node announces descriptive changes itself (checked above).
+     */
+    @Test
+    void theDatabaseAnnouncesAccessChangesButNotRenames() throws Exception {
+        String id = registerUser();
+        try (Connection listener = database(); Connection writer = database()) {
+            try (java.sql.Statement s = listener.createStatement()) {
+                s.execute("LISTEN keyward_changes");
+            }
+            try (PreparedStatement rename = writer.prepareStatement("UPDATE users SET name = 'Quiet', description = 'x' WHERE user_id = ?")) {
+                rename.setString(1, id);
+                assertEquals(1, rename.executeUpdate());
+            }
+            assertEquals(List.of(), noticesFor(listener, id, 300), "a rename by SQL is not announced by the database");
+            try (PreparedStatement describe = writer.prepareStatement("UPDATE users SET state_description = 'why' WHERE user_id = ?")) {
+                describe.setString(1, id);
+                assertEquals(1, describe.executeUpdate());
+            }
+            assertEquals(List.of("u:" + id), noticesFor(listener, id, 2000), "a change of access is announced");
+        }
+    }
+
+    private static Connection database() throws java.sql.SQLException {
+        return DriverManager.getConnection(System.getProperty("keyward.pg.url"),
+                System.getProperty("keyward.pg.user"), System.getProperty("keyward.pg.password"));
+    }
+
+    /** The notices naming {@code userId} that arrive within {@code millis}. */
+    private static List<String> noticesFor(Connection listener, String userId, int millis) throws java.sql.SQLException {
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (seen.isEmpty() && System.nanoTime() < deadline) {
+            org.postgresql.PGNotification[] notices = listener.unwrap(org.postgresql.PGConnection.class)
+                    .getNotifications((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            if (notices != null) {
+                for (org.postgresql.PGNotification n : notices) {
+                    if (n.getParameter().equals("u:" + userId)) {
+                        seen.add(n.getParameter());
+                    }
+                }
+            }
+        }
+        return seen;
     }
 
     private static boolean ready(String base) {
