@@ -27,7 +27,8 @@ import javax.sql.DataSource;
  * announced from here instead because a NOTIFY in the writing transaction takes PostgreSQL's one
  * database-wide notify lock until the commit is on disk, so every rename waited for the one before it
  * (bench/run W5). Here one thread sends what has accumulated as one statement on a connection of its
- * own, so writers never wait for it.
+ * own, so writers never wait for it, and one notice names many users; the node that sent a notice skips
+ * it when it hears it back ({@link RemoteChange#parseAll}).
  *
  * <p>If this node dies between a commit and its announcement, or the database refuses the announcement,
  * the other nodes' copies of that user's descriptive fields stay stale for at most their TTL
@@ -36,9 +37,9 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ChangeAnnouncer {
     private static final Logger LOG = Logger.getLogger(ChangeAnnouncer.class.getName());
-    /** Most payloads in one statement (each is at most 38 bytes; PostgreSQL's queue takes 8000 per notice). */
-    static final int MAX_BATCH = 500;
-    /** Announcements waiting to be sent; beyond this they are dropped (and counted), and the TTL bounds the rest. */
+    /** Most users in one statement (a notice names up to about 200; the statement sends as many as it needs). */
+    static final int MAX_BATCH = 1000;
+    /** User IDs waiting to be announced; beyond this they are dropped (and counted), and the TTL bounds the rest. */
     static final int MAX_WAITING = 50_000;
 
     @Resource(lookup = "jdbc/keyward")
@@ -59,14 +60,10 @@ public class ChangeAnnouncer {
 
     /** A user's row changed in a transaction that has just committed. */
     public void userChanged(String userId) {
-        announce(RemoteChange.userPayload(userId));
-    }
-
-    void announce(String payload) {
         if (feed.state() == ChangeFeed.State.SINGLE_NODE || stopping) {
             return;
         }
-        if (!waiting.offer(payload)) {
+        if (!waiting.offer(userId)) {
             dropped.incrementAndGet();
             return;
         }
@@ -130,7 +127,8 @@ public class ChangeAnnouncer {
         if (feed.state() == ChangeFeed.State.SINGLE_NODE) {
             return; // written before the feed knew the database is embedded: nobody to tell
         }
-        String[] payloads = new LinkedHashSet<>(batch).toArray(String[]::new);
+        String[] payloads = RemoteChange.descriptivePayloads(ChangeFeed.NODE, new LinkedHashSet<>(batch))
+                .toArray(String[]::new);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             try (PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, p) FROM unnest(?) AS p")) {
@@ -142,7 +140,7 @@ public class ChangeAnnouncer {
             }
         } catch (SQLException | RuntimeException e) {
             // The database is away (the feed then drops every copy by itself) or refused: the TTL bounds it.
-            long lost = failed.addAndGet(payloads.length);
+            long lost = failed.addAndGet(batch.size());
             long now = System.nanoTime();
             long due = nextWarning.get();
             if (now - due >= 0 && nextWarning.compareAndSet(due, now + TimeUnit.MINUTES.toNanos(1))) {

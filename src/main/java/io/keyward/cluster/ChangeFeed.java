@@ -36,6 +36,8 @@ public class ChangeFeed {
     static final int WAIT_MILLIS = 1000;
     static final long RETRY_MIN_MILLIS = 200;
     static final long RETRY_MAX_MILLIS = 2000;
+    /** This node among those listening: its own announcements ({@link ChangeAnnouncer}) need no handling. */
+    static final String NODE = Long.toString(new java.security.SecureRandom().nextLong() & Long.MAX_VALUE, 36);
 
     public enum State {
         /** The database is embedded (H2): one node, nothing to listen to. */
@@ -166,7 +168,9 @@ public class ChangeFeed {
                 continue;
             }
             for (String payload : notices) {
-                dispatch(RemoteChange.parse(payload));
+                for (RemoteChange change : RemoteChange.parseAll(payload, NODE)) {
+                    dispatch(change);
+                }
             }
         }
         // Stopping: the connection goes back to the pool as it came.
