@@ -12,7 +12,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.logging.Level;
@@ -31,9 +30,8 @@ import java.util.logging.Logger;
  * servlet filter rather than a Jakarta Security {@code HttpAuthenticationMechanism}: the mechanism only
  * ever answered "do nothing", yet routing every request through the container's JASPI bridge cost 9-10%
  * of the CPU of a bare request (issue 19, JFR of anonymous {@code auth_info} and of a Get). A filter is
- * also the same on every Jakarta server.
+ * also the same on every Jakarta server. Declared in web.xml, after the request and transport filters.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BearerAuthenticationFilter implements Filter {
     private static final Logger LOG = Logger.getLogger(BearerAuthenticationFilter.class.getName());
 

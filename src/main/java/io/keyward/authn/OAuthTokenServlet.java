@@ -4,6 +4,7 @@ import io.keyward.audit.AuditEvent;
 import io.keyward.audit.AuditTrail;
 import io.keyward.config.KeywardConfig;
 import io.keyward.http.ClientAddress;
+import io.keyward.user.HashingAdmission;
 import io.keyward.wire.JsonP;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -13,16 +14,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * {@code POST /oauth/token} (form-encoded): {@code grant_type=password&username=&password=} or
  * {@code grant_type=refresh_token&refresh_token=}; optional {@code client_id}. Answers
  * {@code {"access_token","token_type":"bearer","expires_in","refresh_token"}} or an OAuth 2 error body.
  */
-@WebServlet(urlPatterns = "/oauth/token")
+@WebServlet(urlPatterns = "/oauth/token", asyncSupported = true)
 public class OAuthTokenServlet extends HttpServlet {
+    private static final String FORM_ATTRIBUTE = "keyward.oauth.form";
     /** A login token (CreateLoginToken's magic link) exchanged for a session: an extension grant, RFC 6749 §4.5. */
     static final String LOGIN_TOKEN_GRANT = "urn:keyward:grant-type:login-token";
+
+    @Inject
+    HashingAdmission admission;
 
     @Inject
     OAuthService service;
@@ -45,18 +51,29 @@ public class OAuthTokenServlet extends HttpServlet {
         resp.setHeader("Pragma", "no-cache");
         String grantType = null;
         try {
-            parseForm(req);
-            grantType = single(req, "grant_type");
+            Map<String, String[]> form = form(req);
+            grantType = single(form, "grant_type");
             OAuthService.TokenPair pair;
             if (grantType == null || grantType.isEmpty()) {
                 throw OAuthException.invalidRequest("grant_type is required");
             } else if (grantType.equals("password")) {
-                pair = passwordGrants.passwordGrant(single(req, "username"), single(req, "password"), single(req, "client_id"),
-                        clientAddress(req), req.getHeader("User-Agent"));
+                HashingAdmission.Entry entry = admission.enter(req, resp);
+                if (entry == HashingAdmission.Entry.SUSPENDED) {
+                    return; // comes back as an asynchronous dispatch, admitted or refused
+                }
+                if (entry == HashingAdmission.Entry.REFUSED) {
+                    throw OAuthException.unavailable(admission.retryAfterSeconds());
+                }
+                try {
+                    pair = passwordGrants.passwordGrant(single(form, "username"), single(form, "password"), single(form, "client_id"),
+                            clientAddress(req), req.getHeader("User-Agent"));
+                } finally {
+                    admission.leave(req);
+                }
             } else if (grantType.equals("refresh_token")) {
-                pair = service.refreshGrant(single(req, "refresh_token"), single(req, "client_id"));
+                pair = service.refreshGrant(single(form, "refresh_token"), single(form, "client_id"));
             } else if (grantType.equals(LOGIN_TOKEN_GRANT)) {
-                pair = service.loginTokenGrant(single(req, "token"), single(req, "client_id"),
+                pair = service.loginTokenGrant(single(form, "token"), single(form, "client_id"),
                         new OAuthService.Origin(clientAddress(req), req.getHeader("User-Agent")));
             } else {
                 throw new OAuthException(400, "unsupported_grant_type", "grant_type must be password, refresh_token or " + LOGIN_TOKEN_GRANT);
@@ -93,9 +110,11 @@ public class OAuthTokenServlet extends HttpServlet {
                 .detail("error", answer.error())
                 .detail("error_description", answer.getMessage());
         if ("password".equals(grantType)) {
-            String username = req.getParameter("username");
-            if (username != null && !username.isEmpty()) {
-                event.user(username);
+            @SuppressWarnings("unchecked")
+            Map<String, String[]> form = (Map<String, String[]>) req.getAttribute(FORM_ATTRIBUTE);
+            String[] username = form == null ? null : form.get("username");
+            if (username != null && username.length > 0 && !username[0].isEmpty()) {
+                event.user(username[0]);
             }
         }
         audit.refused(event);
@@ -131,9 +150,16 @@ public class OAuthTokenServlet extends HttpServlet {
 
     /**
      * Parses the form once, up front: the container throws on a malformed body (a bad percent-encoding
-     * such as {@code %ZZ}, bytes that are not UTF-8), which is the client's error, not ours.
+     * such as {@code %ZZ}, bytes that are not UTF-8), which is the client's error, not ours. The form is kept in
+     * a request attribute: a password grant that waited for its hashing turn comes back as an asynchronous
+     * dispatch, whose parameters the container does not parse again (the body has been read).
      */
-    private static void parseForm(HttpServletRequest req) {
+    private static Map<String, String[]> form(HttpServletRequest req) {
+        @SuppressWarnings("unchecked")
+        Map<String, String[]> parsed = (Map<String, String[]>) req.getAttribute(FORM_ATTRIBUTE);
+        if (parsed != null) {
+            return parsed;
+        }
         if (req.getCharacterEncoding() == null) {
             // A form body without a charset is UTF-8 (HTML's rule, and what TTS reads); the servlet default,
             // ISO-8859-1, would turn a non-ASCII password into another one, which then never matches.
@@ -144,15 +170,17 @@ public class OAuthTokenServlet extends HttpServlet {
             }
         }
         try {
-            req.getParameterMap();
+            parsed = Map.copyOf(req.getParameterMap());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw OAuthException.invalidRequest("malformed form body");
         }
+        req.setAttribute(FORM_ATTRIBUTE, parsed);
+        return parsed;
     }
 
     /** RFC 6749 §3.2: each parameter at most once. */
-    private static String single(HttpServletRequest req, String name) {
-        String[] values = req.getParameterValues(name);
+    private static String single(Map<String, String[]> form, String name) {
+        String[] values = form.get(name);
         if (values == null) {
             return null;
         }

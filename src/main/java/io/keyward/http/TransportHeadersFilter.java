@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -16,9 +15,8 @@ import java.util.Set;
 /**
  * Transport headers of every answer: HSTS on HTTPS, and CORS for the origins listed in
  * {@code is.http.cors.allowed-origins} (none by default: browsers then refuse cross-origin calls).
- * Preflight requests of allowed origins are answered here, before any authentication.
+ * Preflight requests of allowed origins are answered here, before any authentication. Declared in web.xml, after the request filter.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class TransportHeadersFilter implements Filter {
     /** One year, subdomains excluded: the operator decides about the rest of the domain. */
     static final String HSTS = "max-age=31536000";

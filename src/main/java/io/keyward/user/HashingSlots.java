@@ -18,12 +18,15 @@ import java.util.function.Supplier;
  * {@code is.password-hashing.max-wait} for a slot, then is refused with {@code 503 unavailable} and
  * {@code Retry-After} instead of joining an ever longer queue. Without the bound, a flood of anonymous
  * requests made hundreds of threads hash at once and every other request shared the CPU with them.
- * Callers wait here holding no database connection and no transaction. Credentials of authenticated
+ * Callers wait here holding no database connection and no transaction. The requests that bring a password
+ * are admitted by {@link HashingAdmission} first, twice as many at once as there are slots, so their wait here is
+ * short and blocks few threads; the long wait is there, without a thread. Credentials of authenticated
  * requests (API keys, tokens: SHA-256 digests) are not hashed here and never queue behind the flood.
  */
 @ApplicationScoped
 public class HashingSlots {
     private Semaphore slots;
+    private int size;
     private long waitNanos;
 
     protected HashingSlots() {
@@ -46,7 +49,8 @@ public class HashingSlots {
 
     private void configure(int n, Duration wait) {
         // Fair: the longest waiter gets the next slot, so no request starves while newer ones pass it.
-        this.slots = new Semaphore(Math.max(1, n), true);
+        this.size = Math.max(1, n);
+        this.slots = new Semaphore(size, true);
         this.waitNanos = wait.toNanos();
     }
 
@@ -82,6 +86,16 @@ public class HashingSlots {
     /** {@link PasswordHasher#verify}, computed in a slot. */
     public boolean verify(String password, String stored) {
         return run(() -> PasswordHasher.verify(password, stored));
+    }
+
+    /** How many hashes run at once. */
+    int size() {
+        return size;
+    }
+
+    /** The longest wait for a slot, in milliseconds (at least one). */
+    long maxWaitMillis() {
+        return Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos));
     }
 
     /** Slots free right now (for tests and metrics). */

@@ -102,6 +102,44 @@ class HashFloodAttackIT {
         assertEquals(200, Attacker.bearer("GET", "/api/v3/users/" + victim, token, null).status());
     }
 
+    /**
+     * More password requests than are admitted at once (twice the hashing slots) wait suspended and come back
+     * as asynchronous dispatches, which must be served in full: password grants of existing users sent together
+     * with as many creates all answer 200 (a grant whose form was lost on its way back answered 400), and every
+     * create wrote its user.
+     */
+    @Test
+    void aBurstOfPasswordRequestsWaitsItsTurnAndIsServedInFull() throws Exception {
+        int burst = 12;
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            existing.add(Attacker.register("burst"));
+        }
+        List<String> created = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> creates = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> grants = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            String id = Api.uniqueId("burst");
+            created.add(id);
+            creates.add(send("POST", "/api/v3/users", "203.0.113." + (i + 1), "application/json",
+                    Json.createObjectBuilder().add("user", Json.createObjectBuilder()
+                            .add("ids", Json.createObjectBuilder().add("user_id", id))
+                            .add("primary_email_address", id + "@example.com")
+                            .add("password", Attacker.PASSWORD)).build().toString()));
+            grants.add(send("POST", "/oauth/token", "203.0.113." + (i + 101), "application/x-www-form-urlencoded",
+                    "grant_type=password&username=" + existing.get(i) + "&password=" + Api.enc(Attacker.PASSWORD)));
+        }
+        for (int i = 0; i < burst; i++) {
+            HttpResponse<String> g = grants.get(i).get(2, TimeUnit.MINUTES);
+            assertEquals(200, g.statusCode(), "password grant of " + existing.get(i) + ": " + g.body());
+            String token = Json.createReader(new java.io.StringReader(g.body())).readObject().getString("access_token");
+            assertEquals(200, Attacker.bearer("GET", "/api/v3/users/" + existing.get(i), token, null).status());
+            HttpResponse<String> c = creates.get(i).get(2, TimeUnit.MINUTES);
+            assertEquals(200, c.statusCode(), "create " + created.get(i) + ": " + c.body());
+            assertEquals(200, Attacker.loginFrom("203.0.113.201", created.get(i), Attacker.PASSWORD).status());
+        }
+    }
+
     @Test
     void temporaryPasswordsAreLimitedPerUser() {
         String id = Attacker.register("forgetful");
