@@ -99,6 +99,7 @@ public class HashingAdmission {
         private AsyncContext context;
         private ScheduledFuture<?> timeout;
         private boolean admitted;
+        private boolean unusable;
 
         Waiter(HttpServletRequest request) {
             this.request = request;
@@ -110,7 +111,15 @@ public class HashingAdmission {
                 return false;
             }
             this.ticket = ticket;
-            context = request.startAsync(request, response);
+            try {
+                context = request.startAsync(request, response);
+            } catch (IllegalStateException notAsync) {
+                // Some filter or servlet on the path does not support async: the request fails, and its turn,
+                // if it comes, goes to the next waiter (run() refuses it).
+                unusable = true;
+                queue.cancel(ticket);
+                throw notAsync;
+            }
             context.setTimeout(0); // the wait is bounded by the timer below, not by the container
             context.addListener(this);
             timeout = timer.schedule(this::timedOut, slots.maxWaitMillis(), TimeUnit.MILLISECONDS);
@@ -120,6 +129,9 @@ public class HashingAdmission {
         /** Its turn (on the thread of the request that left). */
         @Override
         public synchronized void run() {
+            if (unusable) {
+                throw new IllegalStateException("the request could not wait");
+            }
             admitted = true;
             request.setAttribute(STATE, ADMITTED);
             if (context != null) {
