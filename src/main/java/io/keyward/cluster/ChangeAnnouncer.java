@@ -39,6 +39,13 @@ public class ChangeAnnouncer {
     private static final Logger LOG = Logger.getLogger(ChangeAnnouncer.class.getName());
     /** Most users in one statement (a notice names up to about 200; the statement sends as many as it needs). */
     static final int MAX_BATCH = 1000;
+    /**
+     * Least time between two notices. A lone change is announced at once; under a stream of writes, what
+     * arrives within this time shares one notice. Sent as fast as possible, a stream of renames made one
+     * notice per one or two users, each a statement here and a wake-up of every node's listener; the
+     * delay it adds (at most this) is far inside the 100 ms in which other nodes must see a change.
+     */
+    static final long SPACING_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** User IDs waiting to be announced; beyond this they are dropped (and counted), and the TTL bounds the rest. */
     static final int MAX_WAITING = 50_000;
 
@@ -99,6 +106,7 @@ public class ChangeAnnouncer {
 
     private void run() {
         List<String> batch = new ArrayList<>();
+        long lastSent = System.nanoTime() - SPACING_NANOS;
         while (true) {
             try {
                 String first = waiting.poll(1, TimeUnit.SECONDS);
@@ -109,12 +117,17 @@ public class ChangeAnnouncer {
                     continue;
                 }
                 batch.add(first);
+                long early = lastSent + SPACING_NANOS - System.nanoTime();
+                if (early > 0) {
+                    TimeUnit.NANOSECONDS.sleep(early); // what arrives meanwhile goes in the same notice
+                }
             } catch (InterruptedException e) {
                 // Stopping: send what is left, once.
             }
             waiting.drainTo(batch, MAX_BATCH - batch.size());
             if (!batch.isEmpty()) {
                 send(batch);
+                lastSent = System.nanoTime();
                 batch.clear();
             }
             if (stopping && waiting.isEmpty()) {
