@@ -30,8 +30,7 @@ public class HashingAdmissionFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         String method = request.getMethod();
         // Reads, the most frequent requests here, are decided by the method alone, with no path work.
-        boolean mayHash = method.equals("POST") || method.equals("PUT");
-        if (!mayHash || !hashes(method, request.getRequestURI().substring(request.getContextPath().length()))) {
+        if (!mayHash(method) || !hashes(method, request.getRequestURI().substring(request.getContextPath().length()))) {
             chain.doFilter(req, res);
             return;
         }
@@ -54,6 +53,9 @@ public class HashingAdmissionFilter implements Filter {
 
     /** Create ({@code POST /users}), UpdatePassword ({@code PUT /users/{id}/password}), {@code POST /users/{id}/temporary_password}. */
     static boolean hashes(String method, String path) {
+        if (!mayHash(method)) {
+            return false;
+        }
         if (path.equals(USERS) || path.equals(USERS + "/")) {
             return method.equals("POST");
         }
@@ -67,5 +69,10 @@ public class HashingAdmissionFilter implements Filter {
         }
         String tail = rest.substring(slash);
         return method.equals("PUT") && tail.equals("/password") || method.equals("POST") && tail.equals("/temporary_password");
+    }
+
+    /** Only these methods reach a hash on this API. */
+    private static boolean mayHash(String method) {
+        return method.equals("POST") || method.equals("PUT");
     }
 }
